@@ -1,0 +1,83 @@
+/**
+ * The request context: every condition key of the request, by lower-cased
+ * name (AWS compares key names without regard to case), each with its
+ * values as an array (a single-valued key has one).
+ */
+import type { ContextScalar, PrincipalInput, RequestInput } from './types.ts';
+import { splitArn } from './arn.ts';
+
+/** Lower-cased key -> values. */
+export type ContextMap = Map<string, ContextScalar[]>;
+
+/** What the caller is, as the evaluator needs it. */
+export interface Caller {
+  kind: 'root' | 'user' | 'session' | 'federated' | 'service' | 'anonymous' | 'unknown';
+  /** The caller's own ARN (for a session, the session ARN). */
+  arn: string;
+  /** For a session: the role's ARN. */
+  roleArn: string;
+  account: string;
+  service: string;
+  /** For an IAM user: the friendly name. */
+  userName: string;
+}
+
+/** Works out who the caller is from the FORMAT.md principal. */
+export function toCaller(p: PrincipalInput): Caller {
+  const c: Caller = { kind: 'unknown', arn: '', roleArn: '', account: '', service: '', userName: '' };
+  if (p.anonymous) { c.kind = 'anonymous'; return c; }
+  if (p.service) { c.kind = 'service'; c.service = p.service.toLowerCase(); return c; }
+  const arn = p.arn ?? '';
+  c.arn = arn;
+  const parts = splitArn(arn);
+  if (!parts) return c;
+  c.account = parts.account;
+  const res = parts.resource;
+  if (parts.service === 'iam' && res === 'root') c.kind = 'root';
+  else if (parts.service === 'iam' && res.startsWith('user/')) {
+    c.kind = 'user';
+    c.userName = res.slice(res.lastIndexOf('/') + 1);
+  } else if (parts.service === 'sts' && res.startsWith('assumed-role/')) {
+    c.kind = 'session';
+    const role = res.split('/')[1] ?? '';
+    c.roleArn = p.roleArn ?? `arn:${parts.partition}:iam::${parts.account}:role/${role}`;
+  } else if (parts.service === 'sts' && res.startsWith('federated-user/')) c.kind = 'federated';
+  return c;
+}
+
+const PRINCIPAL_TYPE: Record<Caller['kind'], string | null> = {
+  root: 'Account', user: 'User', session: 'AssumedRole', federated: 'FederatedUser',
+  anonymous: 'Anonymous', service: null, unknown: null,
+};
+
+/** The account that owns the resource: as given, else from its ARN, else the caller's. */
+export function resourceAccountOf(req: RequestInput, caller: Caller): string {
+  if (req.resourceAccount) return req.resourceAccount;
+  const parts = splitArn(req.resource);
+  if (parts && /^\d{12}$/.test(parts.account)) return parts.account;
+  return caller.account;
+}
+
+/**
+ * Builds the context: the keys FORMAT.md says the engine derives, then the
+ * request's own keys, which win.
+ */
+export function buildContext(p: PrincipalInput, caller: Caller, req: RequestInput, resourceAccount: string): ContextMap {
+  const ctx: ContextMap = new Map();
+  const principalArn = caller.kind === 'session' ? caller.roleArn : caller.arn;
+  if (principalArn) ctx.set('aws:principalarn', [principalArn]);
+  if (caller.account) ctx.set('aws:principalaccount', [caller.account]);
+  const type = PRINCIPAL_TYPE[caller.kind];
+  if (type) ctx.set('aws:principaltype', [type]);
+  if (caller.kind === 'user') ctx.set('aws:username', [caller.userName]);
+  if (p.tags) for (const k in p.tags) ctx.set(`aws:principaltag/${k.toLowerCase()}`, [p.tags[k]]);
+  if (resourceAccount) ctx.set('aws:resourceaccount', [resourceAccount]);
+  const given = req.context;
+  if (given) {
+    for (const k in given) {
+      const v = given[k];
+      ctx.set(k.toLowerCase(), Array.isArray(v) ? v : [v]);
+    }
+  }
+  return ctx;
+}

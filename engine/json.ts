@@ -1,0 +1,61 @@
+/**
+ * The JSON tree that every later stage reads. Each node keeps the source
+ * range of its text so that diagnostics and highlights point at what the
+ * learner typed. Trees built from an already-parsed value (`fromValue`) have
+ * empty ranges at offset 0.
+ */
+import type { Range } from './types.ts';
+
+export interface JsonString extends Range { type: 'string'; value: string }
+export interface JsonNumber extends Range { type: 'number'; value: number; raw: string }
+export interface JsonBoolean extends Range { type: 'boolean'; value: boolean }
+export interface JsonNull extends Range { type: 'null' }
+export interface JsonArray extends Range { type: 'array'; items: JsonNode[] }
+/** One `"key": value` pair; `from`/`to` span the key, `value` has its own range. */
+export interface JsonMember extends Range { key: string; value: JsonNode }
+export interface JsonObject extends Range { type: 'object'; members: JsonMember[] }
+
+/** Any JSON value, with its range. */
+export type JsonNode = JsonString | JsonNumber | JsonBoolean | JsonNull | JsonArray | JsonObject;
+
+/** Finds the last member named `key` (JSON keeps the last of duplicates). */
+export function member(obj: JsonObject, key: string): JsonMember | undefined {
+  const ms = obj.members;
+  for (let i = ms.length - 1; i >= 0; i--) if (ms[i].key === key) return ms[i];
+  return undefined;
+}
+
+/**
+ * Builds a tree from a value that JSON.parse (or code) produced. Values that
+ * JSON cannot hold (functions, undefined, cycles) become `null` nodes.
+ */
+export function fromValue(value: unknown, depth = 0): JsonNode {
+  if (typeof value === 'string') return { type: 'string', value, from: 0, to: 0 };
+  if (typeof value === 'number') return { type: 'number', value, raw: String(value), from: 0, to: 0 };
+  if (typeof value === 'boolean') return { type: 'boolean', value, from: 0, to: 0 };
+  if (depth > 64 || value === null || typeof value !== 'object') return { type: 'null', from: 0, to: 0 };
+  if (Array.isArray(value)) {
+    const items: JsonNode[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = fromValue(value[i], depth + 1);
+    return { type: 'array', items, from: 0, to: 0 };
+  }
+  const members: JsonMember[] = [];
+  for (const key in value as Record<string, unknown>) {
+    members.push({ key, value: fromValue((value as Record<string, unknown>)[key], depth + 1), from: 0, to: 0 });
+  }
+  return { type: 'object', members, from: 0, to: 0 };
+}
+
+/** Turns a tree back into a plain value (the last duplicate key wins). */
+export function toValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const m of node.members) out[m.key] = toValue(m.value);
+      return out;
+    }
+    case 'array': return node.items.map(toValue);
+    case 'null': return null;
+    default: return node.value;
+  }
+}

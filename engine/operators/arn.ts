@@ -1,0 +1,21 @@
+/**
+ * ARN operators. ArnEquals and ArnLike behave the same (AWS documents it):
+ * each of the six colon-delimited parts is matched separately, with `*` and
+ * `?` as wildcards; case matters.
+ */
+import { operator, asText } from './types.ts';
+import { type ArnPattern, compileArnCodes, matchArnPattern, arnSegments } from '../arn.ts';
+
+function arn(name: string, negated: boolean) {
+  return operator<ArnPattern>({
+    name, negated, wildcards: true,
+    check: (v) => (v === '*' || v.startsWith('arn:') || v.includes('${') ? null : `\`${v}\` is not an ARN: it should start with \`arn:\``),
+    prepare: (t, codes) => compileArnCodes(t, codes),
+    test: (v, p) => { const s = asText(v); return matchArnPattern(p, s, arnSegments(s)); },
+  });
+}
+
+/** The ARN family. */
+export const arnOperators = [
+  arn('ArnEquals', false), arn('ArnLike', false), arn('ArnNotEquals', true), arn('ArnNotLike', true),
+];

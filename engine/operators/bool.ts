@@ -1,0 +1,28 @@
+/** Bool and BinaryEquals. */
+import { operator, asText } from './types.ts';
+
+function decodeBase64(s: string): string | null {
+  const t = s.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return null;
+  try {
+    return atob(t.padEnd(Math.ceil(t.length / 4) * 4, '='));
+  } catch {
+    return null;
+  }
+}
+
+/** The boolean and binary family. */
+export const boolOperators = [
+  operator<string>({
+    name: 'Bool', negated: false, wildcards: false,
+    check: (v) => (/^(true|false)$/i.test(v) ? null : `\`${v}\` is not a boolean: use \`true\` or \`false\``),
+    prepare: (t) => t.toLowerCase(),
+    test: (v, p) => asText(v).toLowerCase() === p,
+  }),
+  operator<string>({
+    name: 'BinaryEquals', negated: false, wildcards: false,
+    check: (v) => (decodeBase64(v) === null ? `\`${v}\` is not base-64 text` : null),
+    prepare: (t) => decodeBase64(t),
+    test: (v, p) => decodeBase64(asText(v)) === p,
+  }),
+];

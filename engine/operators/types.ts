@@ -1,0 +1,33 @@
+/**
+ * The shape every condition operator family shares. An operator is a small
+ * object: how it checks a policy value when the policy is validated, how it
+ * prepares a value once per evaluation, and how it compares one request
+ * value with one prepared value (always in the positive sense: the
+ * negated operators invert the result of their base).
+ */
+import type { ContextScalar } from '../types.ts';
+
+/** One condition operator, e.g. `StringLike` or `NumericLessThan`. */
+export interface Operator<P = unknown> {
+  name: string;
+  /** True for the `...Not...` operators, which match when no value matches. */
+  negated: boolean;
+  /** Whether `*` and `?` in the policy's values are wildcards. */
+  wildcards: boolean;
+  /** Why AWS would reject this literal policy value, or null if it is fine. */
+  check(value: string): string | null;
+  /** Prepares a policy value (variables already resolved); null never matches. */
+  prepare(text: string, codes: number[]): P | null;
+  /** Whether one request value matches one prepared policy value. */
+  test(requestValue: ContextScalar, prepared: P): boolean;
+}
+
+/** Declares an operator with a typed prepared value. */
+export function operator<P>(op: Operator<P>): Operator<unknown> {
+  return op as Operator<unknown>;
+}
+
+/** Request values arrive as strings, numbers or booleans; compare them as text. */
+export function asText(v: ContextScalar): string {
+  return typeof v === 'string' ? v : String(v);
+}

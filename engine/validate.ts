@@ -1,0 +1,400 @@
+/**
+ * Stage 2: JSON tree -> typed policy, with diagnostics that follow the IAM
+ * policy grammar for the policy's kind. Errors are what AWS rejects; warnings
+ * are what AWS accepts but is probably a mistake or will not behave as the
+ * author thinks. The walk reports every problem it finds, never the first only.
+ */
+import type { Diagnostic, PolicyKind, Range, Severity } from './types.ts';
+import type { JsonNode, JsonObject } from './json.ts';
+import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
+import { OPERATOR_NAMES, parseOperator } from './operators/index.ts';
+import { findVariables } from './variables.ts';
+import { splitArn } from './arn.ts';
+import { suggest } from './suggest.ts';
+
+/** What validation gives: a policy when there is no error, and all diagnostics. */
+export interface ValidateResult {
+  policy: Policy | null;
+  diagnostics: Diagnostic[];
+}
+
+/** AWS's size limit for each kind of policy, and how it is counted. */
+export const SIZE_LIMITS: Record<PolicyKind, { limit: number; whitespaceCounts: boolean; what: string }> = {
+  identity: { limit: 6144, whitespaceCounts: false, what: 'a managed policy may hold 6,144 characters (white space not counted)' },
+  boundary: { limit: 6144, whitespaceCounts: false, what: 'a permissions boundary is a managed policy: 6,144 characters at most (white space not counted)' },
+  trust: { limit: 2048, whitespaceCounts: false, what: 'a role trust policy may hold 2,048 characters by default (a quota increase allows up to 4,096)' },
+  session: { limit: 2048, whitespaceCounts: false, what: 'an inline session policy may hold 2,048 characters' },
+  scp: { limit: 5120, whitespaceCounts: true, what: 'an SCP may hold 5,120 characters, white space included' },
+  rcp: { limit: 5120, whitespaceCounts: true, what: 'an RCP may hold 5,120 characters, white space included' },
+  resource: { limit: 20480, whitespaceCounts: false, what: 'an S3 bucket policy may hold 20 KB' },
+};
+
+const KIND_NAME: Record<PolicyKind, string> = {
+  identity: 'an identity-based policy', resource: 'a resource-based policy', trust: 'a role trust policy',
+  boundary: 'a permissions boundary', session: 'a session policy', scp: 'a service control policy (SCP)',
+  rcp: 'a resource control policy (RCP)',
+};
+
+const TOP_KEYS = ['Version', 'Id', 'Statement'];
+const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+
+/** Counts the characters AWS counts toward a policy's size. */
+export function policySize(text: string, whitespaceCounts: boolean): number {
+  if (whitespaceCounts) return text.length;
+  let n = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      n++;
+      if (c === 92) { i++; n++; } else if (c === 34) inString = false;
+    } else if (c === 34) { inString = true; n++; }
+    else if (c !== 32 && c !== 9 && c !== 10 && c !== 13) n++;
+  }
+  return n;
+}
+
+/**
+ * Validates a parsed policy for its kind. `size` is the policy's size as AWS
+ * counts it (see policySize), checked against SIZE_LIMITS.
+ */
+export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): ValidateResult {
+  const diags: Diagnostic[] = [];
+  const add = (severity: Severity, code: string, message: string, path: string, r: Range, hint?: string): void => {
+    const d: Diagnostic = { code, severity, message, path, from: r.from, to: r.to };
+    if (hint) d.hint = hint;
+    diags.push(d);
+  };
+  if (!root) return { policy: null, diagnostics: diags };
+  if (root.type !== 'object') {
+    add('error', 'policy.notObject', 'a policy is a JSON object: `{ "Version": ..., "Statement": [...] }`', '', root);
+    return { policy: null, diagnostics: diags };
+  }
+
+  const limit = SIZE_LIMITS[kind];
+  if (size > limit.limit) {
+    add('warning', 'policy.tooLarge', `this policy has ${size.toLocaleString('en-US')} characters: ${limit.what}`, '', { from: root.from, to: root.from + 1 },
+      'AWS would refuse to save it; split it or trim it');
+  }
+
+  let version: string | null = null;
+  let versionNode: JsonNode | null = null;
+  let statementNode: JsonNode | null = null;
+  for (const m of root.members) {
+    if (m.key === 'Version') {
+      versionNode = m.value;
+      if (m.value.type !== 'string') add('error', 'version.type', '`Version` must be a string: `"2012-10-17"`', 'Version', m.value);
+      else if (m.value.value !== '2012-10-17' && m.value.value !== '2008-10-17') {
+        add('error', 'version.value', `\`${m.value.value}\` is not a policy language version: use \`2012-10-17\``, 'Version', m.value,
+          'the only versions are 2012-10-17 (current) and 2008-10-17 (old)');
+      } else version = m.value.value;
+    } else if (m.key === 'Id') {
+      if (m.value.type !== 'string') add('error', 'id.type', '`Id` must be a string', 'Id', m.value);
+      if (kind === 'scp' || kind === 'rcp') add('warning', 'id.ignored', `\`Id\` has no effect in ${KIND_NAME[kind]}`, 'Id', m);
+    } else if (m.key === 'Statement') statementNode = m.value;
+    else {
+      const s = suggest(m.key, TOP_KEYS);
+      add('error', 'policy.unknownElement', `\`${m.key}\` is not a policy element: the top level holds only \`Version\`, \`Id\` and \`Statement\``, m.key, m,
+        s ? `did you mean \`${s}\`?` : undefined);
+    }
+  }
+  const variables = version === '2012-10-17';
+  if (!versionNode) {
+    add('warning', 'version.missing', 'no `Version`: AWS assumes 2008-10-17, where policy variables are plain text', '', { from: root.from, to: root.from + 1 },
+      'add `"Version": "2012-10-17"` as the first element');
+  }
+
+  const statements: Statement[] = [];
+  if (!statementNode) {
+    add('error', 'statement.missing', 'a policy needs a `Statement`', '', { from: root.from, to: root.from + 1 });
+  } else if (statementNode.type === 'object') {
+    statements.push(...statement(statementNode, 0, 'Statement'));
+  } else if (statementNode.type === 'array') {
+    if (statementNode.items.length === 0) add('warning', 'statement.empty', 'this policy has no statements: it allows and denies nothing', 'Statement', statementNode);
+    statementNode.items.forEach((item, i) => {
+      if (item.type !== 'object') add('error', 'statement.type', 'each statement must be an object `{ ... }`', `Statement[${i}]`, item);
+      else statements.push(...statement(item, i, `Statement[${i}]`));
+    });
+  } else {
+    add('error', 'statement.type', '`Statement` must be an object or an array of objects', 'Statement', statementNode);
+  }
+
+  // Sids must be unique within a policy.
+  const sids = new Map<string, number>();
+  for (const st of statements) {
+    if (st.sid === undefined || st.sid === '') continue;
+    if (sids.has(st.sid)) add('error', 'sid.duplicate', `the Sid \`${st.sid}\` is used by another statement of this policy`, `Statement[${st.index}].Sid`, st, 'give each statement its own Sid');
+    sids.set(st.sid, st.index);
+  }
+
+  // Variables under an old or missing Version are literal text.
+  if (!variables) {
+    for (const st of statements) {
+      for (const list of [st.resource, st.notResource]) {
+        for (const v of list ?? []) {
+          if (v.value.includes('${')) {
+            add('warning', 'variable.literal', `\`${v.value}\` holds a policy variable, but without \`"Version": "2012-10-17"\` it is plain text`, `Statement[${st.index}].Resource`, v);
+          }
+        }
+      }
+      for (const c of st.conditions) {
+        for (const v of c.values) {
+          if (v.value.includes('${')) add('warning', 'variable.literal', `\`${v.value}\` holds a policy variable, but without \`"Version": "2012-10-17"\` it is plain text`, `Statement[${st.index}].Condition`, v);
+        }
+      }
+    }
+  }
+
+  const hasError = diags.some((d) => d.severity === 'error');
+  return { policy: hasError ? null : { kind, version, variables, statements }, diagnostics: diags };
+
+  // ---- statements -------------------------------------------------------
+
+  function statement(node: JsonObject, index: number, path: string): Statement[] {
+    const st: Statement = {
+      index, effect: 'Allow', action: null, notAction: null, resource: null, notResource: null,
+      principal: null, notPrincipal: null, conditions: [], from: node.from, to: node.to,
+    };
+    let effectSeen = false;
+    for (const m of node.members) {
+      const p = `${path}.${m.key}`;
+      switch (m.key) {
+        case 'Sid':
+          if (m.value.type !== 'string') add('error', 'sid.type', '`Sid` must be a string', p, m.value);
+          else {
+            st.sid = m.value.value;
+            const iamKinds = kind === 'identity' || kind === 'boundary' || kind === 'session' || kind === 'trust';
+            if (iamKinds && !/^[A-Za-z0-9]*$/.test(m.value.value)) {
+              add('error', 'sid.characters', `the Sid \`${m.value.value}\` may hold only letters and digits in ${KIND_NAME[kind]}`, p, m.value, 'remove spaces, dashes and other signs');
+            }
+          }
+          break;
+        case 'Effect':
+          effectSeen = true;
+          if (m.value.type === 'string' && (m.value.value === 'Allow' || m.value.value === 'Deny')) st.effect = m.value.value;
+          else if (m.value.type === 'string') {
+            const s = suggest(m.value.value, ['Allow', 'Deny']);
+            add('error', 'effect.value', `\`${m.value.value}\` is not an effect: use \`Allow\` or \`Deny\``, p, m.value, s ? `did you mean \`${s}\`?` : undefined);
+          } else add('error', 'effect.value', '`Effect` must be the string `"Allow"` or `"Deny"`', p, m.value);
+          break;
+        case 'Action': case 'NotAction': {
+          const list = strings(m.value, p, m.key);
+          if (list) { for (const a of list) checkAction(a, p); }
+          if (m.key === 'Action') st.action = list ?? []; else st.notAction = list ?? [];
+          break;
+        }
+        case 'Resource': case 'NotResource': {
+          const list = strings(m.value, p, m.key);
+          if (list) for (const r of list) checkResource(r, p);
+          if (m.key === 'Resource') st.resource = list ?? []; else st.notResource = list ?? [];
+          break;
+        }
+        case 'Principal': case 'NotPrincipal': {
+          const spec = principal(m.value, p);
+          if (m.key === 'Principal') st.principal = spec; else st.notPrincipal = spec;
+          break;
+        }
+        case 'Condition':
+          st.conditions = conditions(m.value, p);
+          break;
+        default: {
+          const s = suggest(m.key, STATEMENT_KEYS);
+          add('error', 'statement.unknownElement', `\`${m.key}\` is not a statement element`, p, m, s ? `did you mean \`${s}\`?` : `a statement holds ${STATEMENT_KEYS.map((k) => `\`${k}\``).join(', ')}`);
+        }
+      }
+    }
+    const at: Range = { from: node.from, to: Math.min(node.to, node.from + 1) };
+    if (!effectSeen) add('error', 'effect.missing', 'this statement has no `Effect`', path, at, 'add `"Effect": "Allow"` or `"Effect": "Deny"`');
+    if (st.action && st.notAction) add('error', 'action.both', 'a statement may have `Action` or `NotAction`, not both', path, at);
+    else if (!st.action && !st.notAction) add('error', 'action.missing', 'this statement has no `Action` (or `NotAction`)', path, at);
+    if (st.resource && st.notResource) add('error', 'resource.both', 'a statement may have `Resource` or `NotResource`, not both', path, at);
+    if (kind === 'trust') {
+      if (st.resource || st.notResource) add('error', 'resource.inTrust', 'a role trust policy has no `Resource`: the role itself is the resource', `${path}.Resource`, at, 'remove the `Resource` element');
+    } else if (!st.resource && !st.notResource) {
+      add('error', 'resource.missing', `this statement has no \`Resource\` (or \`NotResource\`), which ${KIND_NAME[kind]} requires`, path, at, 'use `"Resource": "*"` for every resource');
+    }
+    if (st.principal && st.notPrincipal) add('error', 'principal.both', 'a statement may have `Principal` or `NotPrincipal`, not both', path, at);
+    const needsPrincipal = kind === 'resource' || kind === 'trust' || kind === 'rcp';
+    if (needsPrincipal) {
+      if (!st.principal && !st.notPrincipal) add('error', 'principal.missing', `a statement in ${KIND_NAME[kind]} needs a \`Principal\`: who the statement is about`, path, at);
+    } else if (st.principal || st.notPrincipal) {
+      const r = (st.principal ?? st.notPrincipal) as PrincipalSpec;
+      add('error', 'principal.forbidden', `${KIND_NAME[kind]} cannot have \`${st.principal ? 'Principal' : 'NotPrincipal'}\`: it applies to the identity it is attached to`, `${path}.Principal`, r, 'remove the element');
+    }
+    if (st.notPrincipal) {
+      if (kind === 'trust') add('error', 'notPrincipal.inTrust', 'a role trust policy cannot use `NotPrincipal`', `${path}.NotPrincipal`, st.notPrincipal);
+      else if (kind === 'rcp') add('error', 'notPrincipal.inRcp', 'an RCP cannot use `NotPrincipal`: use `"Principal": "*"` with a condition', `${path}.NotPrincipal`, st.notPrincipal);
+      else if (st.effect === 'Allow' && effectSeen) add('error', 'notPrincipal.allow', '`NotPrincipal` works only with `"Effect": "Deny"`', `${path}.NotPrincipal`, st.notPrincipal, 'use `Principal`, or a condition on `aws:PrincipalArn`');
+      else add('warning', 'notPrincipal.discouraged', 'AWS advises against `NotPrincipal`: prefer `"Principal": "*"` with `ArnNotEquals` on `aws:PrincipalArn`', `${path}.NotPrincipal`, st.notPrincipal);
+    }
+    if (kind === 'rcp') {
+      if (st.effect === 'Allow' && effectSeen) add('error', 'rcp.allow', 'an RCP may only deny: `Allow` is reserved for the RCPFullAWSAccess policy AWS attaches', `${path}.Effect`, at);
+      if (st.principal && !st.principal.anyone) add('error', 'rcp.principal', 'in an RCP, `Principal` must be `"*"`: narrow it with conditions', `${path}.Principal`, st.principal);
+    }
+    return [st];
+  }
+
+  function strings(node: JsonNode, path: string, name: string): Located[] | null {
+    if (node.type === 'string') return [{ value: node.value, from: node.from, to: node.to }];
+    if (node.type === 'array') {
+      if (node.items.length === 0) add('error', 'element.empty', `\`${name}\` must not be an empty list`, path, node);
+      const out: Located[] = [];
+      node.items.forEach((it, i) => {
+        if (it.type === 'string') out.push({ value: it.value, from: it.from, to: it.to });
+        else add('error', 'element.type', `each entry of \`${name}\` must be a string`, `${path}[${i}]`, it);
+      });
+      return out;
+    }
+    add('error', 'element.type', `\`${name}\` must be a string or an array of strings`, path, node);
+    return null;
+  }
+
+  function checkAction(a: Located, path: string): void {
+    const v = a.value;
+    if (v === '*') return;
+    const colon = v.indexOf(':');
+    if (colon <= 0) {
+      add('error', 'action.format', `\`${v}\` is not an action: write \`service:Action\`, such as \`s3:GetObject\``, path, a);
+      return;
+    }
+    const prefix = v.slice(0, colon);
+    if (/[*?]/.test(prefix)) add('error', 'action.serviceWildcard', `the service prefix \`${prefix}\` cannot hold a wildcard`, path, a, 'name the service, e.g. `s3:*`');
+    else if (!/^[A-Za-z0-9-]+$/.test(prefix)) add('error', 'action.format', `\`${prefix}\` is not a service prefix`, path, a);
+    const name = v.slice(colon + 1);
+    if (name === '') add('error', 'action.format', `\`${v}\` names no action after the colon`, path, a, `write \`${prefix}:*\` for every action of the service`);
+    else if (!/^[A-Za-z0-9*?_-]+$/.test(name)) add('error', 'action.format', `\`${name}\` is not an action name`, path, a);
+  }
+
+  function checkResource(r: Located, path: string): void {
+    const v = r.value;
+    if (v === '*') return;
+    if (!v.startsWith('arn:')) {
+      add('error', 'resource.format', `\`${v}\` is not an ARN: a resource is \`*\` or starts with \`arn:\``, path, r,
+        /^[a-z0-9.-]+$/.test(v) ? `for a bucket, write \`arn:aws:s3:::${v}\`` : undefined);
+      return;
+    }
+    if (!splitArn(v)) add('error', 'resource.format', `\`${v}\` is not a complete ARN: \`arn:partition:service:region:account:resource\``, path, r);
+    checkVariables(r, path);
+  }
+
+  function checkVariables(r: Located, path: string): void {
+    if (!variables) return;
+    for (const ref of findVariables(r.value)) {
+      if (ref.problem) add('error', 'variable.syntax', `\`${r.value.slice(ref.from, ref.to)}\` ${ref.problem}`, path, r);
+    }
+  }
+
+  function principal(node: JsonNode, path: string): PrincipalSpec {
+    const spec: PrincipalSpec = { anyone: false, aws: [], service: [], federated: [], canonicalUser: [], from: node.from, to: node.to };
+    if (node.type === 'string') {
+      if (node.value === '*') spec.anyone = true;
+      else add('error', 'principal.format', `\`${node.value}\` is not a principal: use \`"*"\` or an object such as \`{"AWS": "arn:aws:iam::111122223333:root"}\``, path, node);
+      return spec;
+    }
+    if (node.type !== 'object') {
+      add('error', 'principal.format', 'a principal is `"*"` or an object with `AWS`, `Service`, `Federated` or `CanonicalUser`', path, node);
+      return spec;
+    }
+    for (const m of node.members) {
+      const p = `${path}.${m.key}`;
+      if (!PRINCIPAL_KEYS.includes(m.key)) {
+        const s = suggest(m.key, PRINCIPAL_KEYS);
+        add('error', 'principal.unknownType', `\`${m.key}\` is not a principal type`, p, m, s ? `did you mean \`${s}\`?` : 'use `AWS`, `Service`, `Federated` or `CanonicalUser`');
+        continue;
+      }
+      const list = strings(m.value, p, m.key) ?? [];
+      for (const v of list) {
+        if (m.key === 'AWS') {
+          if (v.value === '*') spec.anyone = true;
+          else if (checkAwsPrincipal(v, p)) spec.aws.push(v);
+        } else if (m.key === 'Service') {
+          if (v.value === '*') add('error', 'principal.serviceWildcard', 'a service principal cannot be `*`', p, v);
+          else {
+            if (!/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(v.value)) add('warning', 'principal.service', `\`${v.value}\` does not look like a service principal such as \`ec2.amazonaws.com\``, p, v);
+            spec.service.push(v);
+          }
+        } else if (m.key === 'Federated') spec.federated.push(v);
+        else spec.canonicalUser.push(v);
+      }
+    }
+    return spec;
+  }
+
+  function checkAwsPrincipal(v: Located, path: string): boolean {
+    const s = v.value;
+    if (/^\d{12}$/.test(s)) return true;
+    const parts = splitArn(s);
+    if (!parts) {
+      add('error', 'principal.aws', `\`${s}\` is not an AWS principal: use an account ID or the ARN of an account, user, role or session`, path, v);
+      return false;
+    }
+    if (/[*?]/.test(s)) {
+      add('error', 'principal.wildcard', `\`${s}\`: a principal ARN cannot hold wildcards; only \`"*"\` alone stands for everyone`, path, v,
+        'use `"*"` with a condition on `aws:PrincipalArn` (`ArnLike`) instead');
+      return false;
+    }
+    const r = parts.resource;
+    if (parts.service === 'iam' && r.startsWith('group/')) {
+      add('error', 'principal.group', `\`${s}\` is a user group, and a group can never be a principal`, path, v, 'name the users, or the account');
+      return false;
+    }
+    const ok = (parts.service === 'iam' && (r === 'root' || r.startsWith('user/') || r.startsWith('role/')))
+      || (parts.service === 'sts' && (r.startsWith('assumed-role/') || r.startsWith('federated-user/')));
+    if (!ok) {
+      add('error', 'principal.aws', `\`${s}\` is not an account, user, role or session ARN`, path, v);
+      return false;
+    }
+    return true;
+  }
+
+  function conditions(node: JsonNode, path: string): ConditionSpec[] {
+    const out: ConditionSpec[] = [];
+    if (node.type !== 'object') {
+      add('error', 'condition.type', '`Condition` must be an object: `{ "Operator": { "key": "value" } }`', path, node);
+      return out;
+    }
+    for (const om of node.members) {
+      const p = `${path}.${om.key}`;
+      const parsed = parseOperator(om.key);
+      if (!parsed) {
+        const base = om.key.replace(/^(ForAllValues|ForAnyValue):/i, '').replace(/IfExists$/i, '');
+        const s = suggest(base, OPERATOR_NAMES);
+        add('error', 'condition.unknownOperator', `\`${om.key}\` is not a condition operator`, p, om, s ? `did you mean \`${om.key.replace(base, s)}\`?` : undefined);
+        continue;
+      }
+      if (parsed.op === 'Null' && parsed.set) add('warning', 'condition.nullSet', `\`${om.key}\`: a set prefix does nothing with \`Null\``, p, om);
+      if (om.value.type !== 'object') {
+        add('error', 'condition.type', `\`${om.key}\` must hold an object of condition keys: \`{ "aws:SourceIp": "203.0.113.0/24" }\``, p, om.value);
+        continue;
+      }
+      for (const km of om.value.members) {
+        const kp = `${p}.${km.key}`;
+        if (km.key === '') { add('error', 'condition.key', 'a condition key cannot be empty', kp, km); continue; }
+        const values: Located[] = [];
+        const vnodes = km.value.type === 'array' ? km.value.items : [km.value];
+        if (km.value.type === 'array' && km.value.items.length === 0) add('error', 'condition.empty', `\`${km.key}\` has no values`, kp, km.value);
+        for (const vn of vnodes) {
+          if (vn.type === 'string') values.push({ value: vn.value, from: vn.from, to: vn.to });
+          else if (vn.type === 'number') values.push({ value: vn.raw, from: vn.from, to: vn.to });
+          else if (vn.type === 'boolean') values.push({ value: String(vn.value), from: vn.from, to: vn.to });
+          else add('error', 'condition.valueType', 'a condition value must be a string, number or boolean', kp, vn);
+        }
+        for (const v of values) {
+          if (parsed.op === 'Null') {
+            if (!/^(true|false)$/i.test(v.value)) add('error', 'condition.value', `\`Null\` takes \`true\` (the key is absent) or \`false\` (it is present), not \`${v.value}\``, kp, v);
+            continue;
+          }
+          if (variables && v.value.includes('${')) { checkVariables(v, kp); continue; }
+          const problem = parsed.op.check(v.value);
+          if (problem) add('error', 'condition.value', `${problem} (for \`${parsed.op.name}\`)`, kp, v);
+        }
+        out.push({
+          operatorText: om.key, parsed, key: km.key, keyLower: km.key.toLowerCase(), values,
+          from: km.from, to: km.value.to,
+        });
+      }
+    }
+    return out;
+  }
+}
