@@ -1,0 +1,62 @@
+/**
+ * Running an exercise: where the learner's policy goes, which policies each
+ * scenario row sees, and whether a row's decision is the expected one. The
+ * workbench and the tests both use these functions, so a solution the
+ * tests prove is a solution the page accepts.
+ */
+import type { Decision, PoliciesInput, PolicyInput } from '../engine/index.ts';
+import type { Exercise, Expected, PoliciesValue, Scenario } from './schema.ts';
+
+/** The marker that stands for the learner's policy in an exercise's `policies`. */
+export const LEARNER = '@learner';
+
+/** A policy as the editor shows it: objects pretty-printed, text as written. */
+export function policyText(p: unknown): string {
+  return typeof p === 'string' ? p : JSON.stringify(p, null, 2);
+}
+
+/** The text a learner starts from. */
+export function starterText(ex: Exercise): string {
+  return policyText(ex.starter);
+}
+
+/** Merges a row's policies over the exercise's, slot by slot. */
+export function mergedPolicies(ex: Exercise, sc: Scenario): PoliciesValue {
+  return { ...ex.policies, ...(sc.policies ?? {}) };
+}
+
+function place(p: unknown, learner: string): PolicyInput {
+  return p === LEARNER ? learner : (p as PolicyInput);
+}
+
+/**
+ * The policies in force for one row, with the learner's text in place of
+ * the marker. Everything else is passed on as the exercise wrote it.
+ */
+export function scenarioPolicies(ex: Exercise, sc: Scenario, learner: string): PoliciesInput {
+  const m = mergedPolicies(ex, sc);
+  const out: PoliciesInput = {};
+  if (m.identity) out.identity = m.identity.map((p) => place(p, learner));
+  if (m.resource !== undefined) out.resource = place(m.resource, learner);
+  if (m.permissionsBoundary !== undefined) out.permissionsBoundary = place(m.permissionsBoundary, learner);
+  if (m.session) out.session = m.session.map((p) => place(p, learner));
+  if (m.scp) out.scp = m.scp.map((level) => level.map((p) => place(p, learner)));
+  if (m.rcp) out.rcp = m.rcp.map((level) => level.map((p) => place(p, learner)));
+  return out;
+}
+
+/** Counts the places that hold the learner marker (a valid exercise has exactly one). */
+export function learnerSlots(p: PoliciesValue): number {
+  const all: unknown[] = [
+    ...(p.identity ?? []), p.resource, p.permissionsBoundary, ...(p.session ?? []),
+    ...(p.scp ?? []).flat(), ...(p.rcp ?? []).flat(),
+  ];
+  return all.filter((x) => x === LEARNER).length;
+}
+
+/** Whether a decision satisfies what a row expects (`Deny` takes either deny). */
+export function meetsExpectation(expected: Expected, decision: Decision | 'Invalid'): boolean {
+  if (decision === 'Invalid') return false;
+  if (expected === 'Deny') return decision !== 'Allow';
+  return expected === decision;
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm run --silent bench -- FILE`: the benchmark contract of
+ * shared/bench/README.md. Every evaluation starts from the case as written
+ * (check, compile and decide each time); nothing is carried over.
+ */
+import { evaluateCase } from '../engine/index.ts';
+import { loadCases } from './cases.ts';
+
+function decide(c: import('../engine/index.ts').CaseInput): string {
+  const o = evaluateCase(c);
+  return o.kind === 'invalid' ? 'InvalidPolicy' : o.result.decision;
+}
+
+function main(): void {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: npm run --silent bench -- FILE');
+    process.exit(2);
+  }
+  const cases = loadCases(file).map((l) => l.case);
+  // 1. Correctness first: a wrong decision is an error, and nothing is timed.
+  for (const c of cases) {
+    let got: string;
+    try { got = decide(c); } catch (e) { got = `error: ${(e as Error).message}`; }
+    const want = c.expect?.decision ?? (c.expect?.error ? 'InvalidPolicy' : '?');
+    if (got !== want) {
+      console.error(`case ${c.id}: expected ${want}, got ${got}`);
+      process.exit(1);
+    }
+  }
+  // 2. Warm up.
+  let sink = 0;
+  const warmEnd = performance.now() + 1000;
+  while (performance.now() < warmEnd) for (const c of cases) sink += decide(c).length;
+  // 3. Measure whole rounds for at least 2 seconds.
+  let evaluations = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < 2000) {
+    for (const c of cases) sink += decide(c).length;
+    evaluations += cases.length;
+    now = performance.now();
+  }
+  const seconds = (now - start) / 1000;
+  console.log(`cases: ${cases.length}, rounds: ${evaluations / cases.length}, seconds: ${seconds.toFixed(3)}${sink < 0 ? '' : ''}`);
+  console.log(`evaluations/s: ${Math.round(evaluations / seconds)}`);
+}
+
+main();
