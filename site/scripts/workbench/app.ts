@@ -1,0 +1,395 @@
+/**
+ * The workbench, mounted: wires the editor, the engine, the grid, the
+ * explanation, the tabs and the exercise controls over the server-rendered
+ * markup of `Workbench.astro`. Loaded on demand by `element.ts`.
+ *
+ * Every change of the learner's text runs one evaluation pass (policies
+ * checked and compiled once, then each row evaluated) and redraws what
+ * changed. Two performance measures record the cost: `iamlab:update` (the
+ * pass and the redraw) and `iamlab:keystroke` (from the key press to the
+ * redrawn grid); `scripts/measure-latency.ts` reads them.
+ */
+import { readProgress, solvedIn, markSolved } from '../progress.ts';
+import { must } from './dom.ts';
+import { createEditor, type PolicyEditor } from './editor.ts';
+import { evaluateExercise, type Evaluation, type RowOutcome } from './evaluation.ts';
+import { highlightsOf, renderExplanation, textOf } from './explanation.ts';
+import { lightFlowchart } from './flowchart.ts';
+import { createGrid, type RowView } from './grid.ts';
+import { DECISION_TEXT, LEARNER, matches, type RowDecision, type WorkbenchData } from './model.ts';
+import { createProblemList } from './problems.ts';
+import { showReadOnly } from './readonly.ts';
+import { loadDraft, saveDraft, STORAGE_FAILED } from './storage.ts';
+import { createTabs } from './tabs.ts';
+import { lineCol } from './dom.ts';
+
+/** Above this cost (ms) of one pass, passes wait for a pause in typing. */
+const SLOW_PASS_MS = 24;
+
+/** Mounts the workbench on its server-rendered element. */
+export function mount(root: HTMLElement, data: WorkbenchData): void {
+  const ex = data.exercise;
+  const uid = root.id;
+  const predict = ex.type === 'predict';
+  const scenarios = new Map(ex.scenarios.map((s) => [s.id, s]));
+
+  const status = must<HTMLElement>(root, '[data-wb-status]');
+  const storageMsg = must<HTMLElement>(root, '[data-wb-storage]');
+  const announcer = must<HTMLElement>(root, '[data-wb-announce]');
+  const explainEl = must<HTMLElement>(root, '[data-wb-explain]');
+  const flow = must<SVGSVGElement>(root, '[data-wb-flow]');
+  const explanation = root.querySelector<HTMLElement>('[data-wb-explanation]');
+  const learnerPolicyId = must<HTMLElement>(root, '[data-wb-panel="learner"]').dataset.policyId;
+  const explainPlaceholder = [...explainEl.childNodes].map((n) => n.cloneNode(true));
+
+  let revealed = !predict || solvedIn(readProgress(), data.lesson).includes(ex.id);
+  let evaluation: Evaluation | null = null;
+  let solved: boolean | null = null;
+  let keyAt: number | null = null;
+  let passCost = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const announce = (text: string): void => {
+    announcer.textContent = '';
+    // A fresh text node after a tick makes screen readers read a repeated message too.
+    setTimeout(() => (announcer.textContent = text), 50);
+  };
+  const storageFailed = (failed: boolean, reason = STORAGE_FAILED): void => {
+    storageMsg.hidden = !failed;
+    storageMsg.textContent = failed ? reason : '';
+  };
+
+  // ---- the editor -------------------------------------------------------
+  const draft = loadDraft(data.lesson, ex.id);
+  const initial = draft !== null && revealed ? draft : ex.starter;
+  const host = must<HTMLElement>(root, '[data-wb-editor]');
+  const title = root.querySelector('[data-wb-panel="learner"] .wb-panel-title')?.textContent?.trim() ?? 'Policy';
+  host.replaceChildren();
+  const editor: PolicyEditor = createEditor(host, {
+    doc: initial,
+    label: predict ? `${title}, read-only until you check` : `${title}, JSON editor`,
+    describedBy: `${uid}-escape`,
+    readOnly: !revealed,
+    onChange: (text) => schedule(text),
+  });
+  editor.view.contentDOM.addEventListener('keydown', (e) => (keyAt = e.timeStamp), { capture: true });
+  const readonlyNote = root.querySelector<HTMLElement>('[data-wb-readonly-note]');
+  const setRevealedUi = (): void => {
+    if (readonlyNote) readonlyNote.hidden = revealed;
+    root.dataset.checked = String(revealed);
+  };
+
+  // ---- the pieces around it --------------------------------------------
+  const tabs = createTabs(root, must<HTMLElement>(root, '[data-wb-tablist]'), uid);
+  const problems = createProblemList(
+    must<HTMLElement>(root, '[data-wb-problems-summary]'),
+    must<HTMLUListElement>(root, '[data-wb-problems-list]'),
+    (pos) => {
+      tabs.select('learner');
+      editor.focusAt(pos);
+    },
+  );
+  const grid = createGrid(must<HTMLTableElement>(root, '[data-wb-grid]'), {
+    onSelect: (id) => explainRow(id, true),
+    onGuess: () => {
+      if (!revealed) status.textContent = guessProgress();
+    },
+  });
+  grid.setGuessing(!revealed);
+
+  // ---- one evaluation pass ---------------------------------------------
+  function schedule(text: string): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (passCost < SLOW_PASS_MS) {
+      run(text);
+      return;
+    }
+    // A huge policy: let the keystrokes through, evaluate once typing pauses.
+    root.dataset.pending = 'true';
+    timer = setTimeout(() => {
+      timer = null;
+      run(editor.text());
+    }, Math.min(passCost, 400));
+  }
+
+  function run(text: string): void {
+    const t0 = performance.now();
+    try {
+      evaluation = evaluateExercise(data, text);
+    } catch {
+      // INVARIANT: the engine does not throw on bad input; reaching this is a bug, shown, not logged.
+      status.textContent = 'The evaluator failed on this policy. This is a bug in IAM Lab; the decisions shown may be out of date.';
+      return;
+    }
+    renderRows();
+    editor.showDiagnostics(evaluation.diagnostics);
+    problems.update(evaluation.diagnostics, text);
+    const selected = grid.selected();
+    if (selected !== null) explainRow(selected, false);
+    updateStatus();
+    const t1 = performance.now();
+    passCost = t1 - t0;
+    delete root.dataset.pending;
+    performance.measure('iamlab:update', { start: t0, end: t1 });
+    if (keyAt !== null) {
+      performance.measure('iamlab:keystroke', { start: keyAt, end: t1 });
+      keyAt = null;
+    }
+    if (revealed || !predict) {
+      const saved = saveDraft(data.lesson, ex.id, text);
+      storageFailed(!saved.ok, saved.ok ? undefined : saved.reason);
+    }
+  }
+
+  function decisionOf(outcome: RowOutcome | undefined): RowDecision | null {
+    if (!outcome) return null;
+    return outcome.kind === 'invalid' ? 'Invalid' : outcome.decision;
+  }
+
+  function invalidReason(outcome: RowOutcome): string | undefined {
+    if (outcome.kind !== 'invalid') return undefined;
+    const first = outcome.errors[0];
+    const entry = outcome.entries.find((e) => e.id === first?.policyId);
+    const d = first?.diagnostics.find((x) => x.severity === 'error') ?? first?.diagnostics[0];
+    const whose = entry?.text === LEARNER ? 'your policy' : (entry?.label ?? 'a policy');
+    if (!d) return `${whose} has errors`;
+    const { line, col } = lineCol(textOf(entry, editor.text()), d.from);
+    return `${whose}, line ${line}, column ${col}: ${d.message}`;
+  }
+
+  function renderRows(): void {
+    if (!evaluation) return;
+    for (const s of ex.scenarios) {
+      const outcome = evaluation.rows.get(s.id);
+      const decision = decisionOf(outcome);
+      let view: RowView;
+      if (!revealed || decision === null) view = { decision: null };
+      else {
+        view = { decision, ...(outcome ? { reason: invalidReason(outcome) } : {}) };
+        if (!predict) view.match = matches(s.expect, decision);
+      }
+      grid.render(s.id, view);
+    }
+  }
+
+  function actualDecisions(): Map<string, RowDecision> {
+    const out = new Map<string, RowDecision>();
+    for (const s of ex.scenarios) {
+      const d = decisionOf(evaluation?.rows.get(s.id));
+      if (d) out.set(s.id, d);
+    }
+    return out;
+  }
+
+  function guessProgress(): string {
+    const left = ex.scenarios.length - grid.guesses().size;
+    return left === 0 ? 'Every request has a guess: check them when you are ready.' : `${left} request${left === 1 ? '' : 's'} still without a guess.`;
+  }
+
+  function updateStatus(): void {
+    if (predict) return;
+    const decisions = actualDecisions();
+    const good = ex.scenarios.filter((s) => {
+      const d = decisions.get(s.id);
+      return d !== undefined && matches(s.expect, d);
+    }).length;
+    const now = good === ex.scenarios.length;
+    if (now) {
+      status.textContent = 'Solved: every request gets its expected decision.';
+      if (solved === false) announce('Solved!');
+      if (!solved) {
+        if (!markSolved(data.lesson, ex.id)) storageFailed(true);
+        if (explanation) explanation.hidden = false;
+      }
+    } else {
+      status.textContent = `${good} of ${ex.scenarios.length} requests get their expected decision.`;
+    }
+    root.dataset.solved = String(now);
+    solved = now;
+  }
+
+  // ---- explaining a row -------------------------------------------------
+  function explainRow(id: string | null, userAction: boolean): void {
+    const outcome = id !== null ? evaluation?.rows.get(id) : undefined;
+    const scenario = id !== null ? scenarios.get(id) : undefined;
+    if (!outcome || !scenario || !revealed) {
+      editor.highlight([], false);
+      for (const panel of root.querySelectorAll<HTMLElement>('[data-wb-panel]:not([data-wb-panel="learner"])')) resetPanel(panel);
+      lightFlowchart(flow, null);
+      if (id !== null && !revealed) {
+        explainEl.replaceChildren(document.createTextNode('Check your guesses first: the explanation would give the answer away.'));
+      } else explainEl.replaceChildren(...explainPlaceholder.map((n) => n.cloneNode(true)));
+      return;
+    }
+    const text = editor.text();
+    renderExplanation(explainEl, { label: scenario.label, request: scenario.request, outcome, learnerText: text });
+    const highlights = highlightsOf(outcome);
+    const learnerId = outcome.entries.find((e) => e.text === LEARNER)?.id ?? learnerPolicyId;
+    editor.highlight(learnerId !== undefined ? (highlights.get(learnerId) ?? []) : [], userAction);
+    for (const panel of root.querySelectorAll<HTMLElement>('[data-wb-panel]:not([data-wb-panel="learner"])')) {
+      const entry = outcome.entries.find((e) => e.id === panel.dataset.wbPanel);
+      showPanel(panel, entry?.text ?? null, highlights.get(panel.dataset.wbPanel ?? '') ?? []);
+    }
+    lightFlowchart(flow, outcome.kind === 'decision' ? outcome.result.steps : null);
+    if (userAction) {
+      // Show the policy that decided: the first deciding (or closest) statement's.
+      const first = [...highlights.keys()][0];
+      if (first !== undefined) tabs.select(first === learnerId ? 'learner' : first);
+      const d = decisionOf(outcome);
+      announce(`${scenario.label}: ${d ? DECISION_TEXT[d] : ''}. Explanation below the table.`);
+    }
+  }
+
+  const panelDefaults = new Map<HTMLElement, { text: string; caption: string }>();
+  function defaultsOf(panel: HTMLElement): { text: string; caption: string } {
+    let d = panelDefaults.get(panel);
+    if (!d) {
+      d = {
+        text: panel.querySelector('[data-wb-policy-text]')?.textContent ?? '',
+        caption: panel.querySelector('[data-wb-caption]')?.textContent ?? '',
+      };
+      panelDefaults.set(panel, d);
+    }
+    return d;
+  }
+  function resetPanel(panel: HTMLElement): void {
+    const d = defaultsOf(panel);
+    const pre = panel.querySelector<HTMLElement>('[data-wb-policy-text]');
+    const caption = panel.querySelector<HTMLElement>('[data-wb-caption]');
+    if (pre) showReadOnly(pre, d.text, []);
+    if (caption) caption.textContent = d.caption;
+  }
+  function showPanel(panel: HTMLElement, text: string | null, ranges: { from: number; to: number }[]): void {
+    const d = defaultsOf(panel);
+    const pre = panel.querySelector<HTMLElement>('[data-wb-policy-text]');
+    const caption = panel.querySelector<HTMLElement>('[data-wb-caption]');
+    if (pre) showReadOnly(pre, text ?? d.text, text === null ? [] : ranges);
+    if (caption) {
+      caption.textContent =
+        text === null ? 'Read-only. Not in force for the selected request.'
+        : text !== d.text ? 'Read-only. The selected request’s own version of this policy.'
+        : d.caption;
+    }
+  }
+
+  // ---- controls ---------------------------------------------------------
+  const hintButton = root.querySelector<HTMLButtonElement>('[data-wb-hint]');
+  const hintItems = [...root.querySelectorAll<HTMLElement>('[data-wb-hints] > li')];
+  if (hintButton) {
+    hintButton.disabled = false;
+    hintButton.addEventListener('click', () => {
+      const next = hintItems.find((li) => li.hidden);
+      if (next) next.hidden = false;
+      const shown = hintItems.filter((li) => !li.hidden).length;
+      if (shown >= hintItems.length) {
+        hintButton.textContent = 'No more hints';
+        hintButton.disabled = true;
+      } else hintButton.textContent = `Show another hint (${shown + 1} of ${hintItems.length})`;
+    });
+  }
+
+  const solutionToggle = root.querySelector<HTMLButtonElement>('[data-wb-solution-toggle]');
+  const solution = root.querySelector<HTMLElement>('[data-wb-solution]');
+  if (solutionToggle && solution) {
+    solutionToggle.disabled = false;
+    solutionToggle.addEventListener('click', () => {
+      const open = solution.hidden !== false;
+      solution.hidden = !open;
+      solutionToggle.setAttribute('aria-expanded', String(open));
+      solutionToggle.textContent = open ? 'Hide solution' : 'Show solution';
+      must<HTMLElement>(root, '[data-wb-editor-row]').classList.toggle('wb-editor-row--split', open);
+      if (open) tabs.select('learner');
+    });
+  }
+
+  const resetButton = root.querySelector<HTMLButtonElement>('[data-wb-reset]');
+  const confirm = root.querySelector<HTMLElement>('[data-wb-confirm]');
+  if (resetButton && confirm) {
+    resetButton.disabled = false;
+    const close = (focusReset: boolean): void => {
+      confirm.hidden = true;
+      if (focusReset) resetButton.focus();
+    };
+    resetButton.addEventListener('click', () => {
+      confirm.hidden = false;
+      confirm.querySelector<HTMLButtonElement>('[data-wb-confirm-yes]')?.focus();
+    });
+    confirm.querySelector('[data-wb-confirm-no]')?.addEventListener('click', () => close(true));
+    confirm.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') close(true);
+    });
+    confirm.querySelector('[data-wb-confirm-yes]')?.addEventListener('click', () => {
+      close(false);
+      tabs.select('learner');
+      editor.replaceAll(ex.starter);
+      editor.focusAt(0);
+      announce('Your policy is back to the starter. Press Control+Z in the editor to undo.');
+    });
+  }
+
+  const checkButton = root.querySelector<HTMLButtonElement>('[data-wb-check]');
+  const againButton = root.querySelector<HTMLButtonElement>('[data-wb-again]');
+  function reveal(): void {
+    revealed = true;
+    setRevealedUi();
+    grid.setGuessing(false);
+    editor.setReadOnly(false);
+    renderRows();
+    const actual = actualDecisions();
+    grid.markGuesses(actual);
+    const picked = grid.guesses();
+    const right = ex.scenarios.filter((s) => picked.get(s.id) === actual.get(s.id)).length;
+    status.textContent = `You got ${right} of ${ex.scenarios.length} right. Select a request to see why; you can now edit the policy.`;
+    announce(status.textContent);
+    if (!markSolved(data.lesson, ex.id)) storageFailed(true);
+    if (explanation) explanation.hidden = false;
+    if (checkButton) checkButton.hidden = true;
+    if (againButton) againButton.hidden = false;
+    const selected = grid.selected();
+    if (selected !== null) explainRow(selected, false);
+  }
+  function guessAgain(): void {
+    revealed = false;
+    setRevealedUi();
+    if (editor.text() !== ex.starter) editor.replaceAll(ex.starter);
+    editor.setReadOnly(true);
+    grid.setGuessing(true);
+    grid.markGuesses(null);
+    renderRows();
+    explainRow(grid.selected(), false);
+    status.textContent = guessProgress();
+    if (explanation) explanation.hidden = true;
+    if (checkButton) checkButton.hidden = false;
+    if (againButton) againButton.hidden = true;
+    root.querySelector<HTMLInputElement>('[data-col="guess"] input')?.focus();
+  }
+  if (checkButton) {
+    checkButton.disabled = false;
+    checkButton.hidden = revealed;
+    checkButton.addEventListener('click', () => {
+      const picked = grid.guesses();
+      const missing = ex.scenarios.find((s) => !picked.has(s.id));
+      if (missing) {
+        status.textContent = `Pick a guess for every request first. ${guessProgress()}`;
+        root.querySelector<HTMLInputElement>(`tr[data-scenario="${CSS.escape(missing.id)}"] input`)?.focus();
+        return;
+      }
+      reveal();
+    });
+  }
+  if (againButton) {
+    againButton.disabled = false;
+    againButton.hidden = !revealed;
+    againButton.addEventListener('click', guessAgain);
+  }
+
+  // ---- first pass -------------------------------------------------------
+  setRevealedUi();
+  if (predict && !revealed) status.textContent = guessProgress();
+  if (predict && revealed && explanation) explanation.hidden = false;
+  run(initial);
+  problems.flush();
+  must<HTMLElement>(root, '[data-wb-grid]').removeAttribute('aria-busy');
+  root.dataset.state = 'ready';
+}

@@ -1,0 +1,65 @@
+/**
+ * `<iam-workbench>`: the small part of the workbench that every lesson page
+ * loads. It waits until the workbench comes near the viewport (or, when a
+ * saved draft must replace the server-rendered decisions, until the browser
+ * is idle), then loads the editor and the engine (`app.ts`) and mounts them.
+ */
+import { isWorkbenchData, type WorkbenchData } from './model.ts';
+import { loadDraft } from './storage.ts';
+
+function readData(root: HTMLElement): WorkbenchData | null {
+  const script = root.querySelector('script[data-wb-data]');
+  try {
+    const parsed: unknown = JSON.parse(script?.textContent ?? '');
+    return isWorkbenchData(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function fail(root: HTMLElement, message: string): void {
+  root.dataset.state = 'failed';
+  const status = root.querySelector<HTMLElement>('[data-wb-status]');
+  if (status) status.textContent = message;
+}
+
+/** The custom element; all behaviour lives in `app.ts`, loaded on demand. */
+class IamWorkbench extends HTMLElement {
+  #started = false;
+
+  connectedCallback(): void {
+    if (this.#started || this.dataset.state !== 'static') return;
+    this.#started = true;
+    const data = readData(this);
+    if (!data) {
+      fail(this, 'This exercise could not be read. Reload the page to try again.');
+      return;
+    }
+    this.dataset.state = 'waiting';
+    let loading = false;
+    const load = (): void => {
+      if (loading) return;
+      loading = true;
+      observer?.disconnect();
+      this.dataset.state = 'loading';
+      import('./app.ts')
+        .then((app) => app.mount(this, data))
+        .catch(() => fail(this, 'The editor could not load. Check your connection and reload the page.'));
+    };
+    const observer =
+      'IntersectionObserver' in window
+        ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && load(), { rootMargin: '400px 0px' })
+        : null;
+    if (observer) observer.observe(this);
+    else load();
+    // A saved draft makes the server-rendered decisions stale: load without waiting for a scroll.
+    const draft = loadDraft(data.lesson, data.exercise.id);
+    if (draft !== null && draft !== data.exercise.starter) {
+      this.querySelector('[data-wb-grid]')?.setAttribute('aria-busy', 'true');
+      if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
+      else setTimeout(load, 200);
+    }
+  }
+}
+
+if (!customElements.get('iam-workbench')) customElements.define('iam-workbench', IamWorkbench);

@@ -1,0 +1,68 @@
+/**
+ * Runs the engine over every scenario of an exercise for one version of the
+ * learner's text: the policies are checked and compiled once per distinct
+ * policy set (usually one), then each row is evaluated. Pure and DOM-free,
+ * so the server uses it to render the first decisions and the client on
+ * every keystroke.
+ */
+import { checkPolicy, evaluate, prepare } from '../../../engine/index.ts';
+import type { Decision, Diagnostic, EvaluationResult, PolicyId } from '../../../engine/types.ts';
+import { fillLearner, LEARNER, policyEntries, scenarioPolicies, type PolicyEntry, type WorkbenchData } from './model.ts';
+
+/** A policy that the engine refused, with its findings. */
+export interface PolicyErrors {
+  policyId: PolicyId;
+  diagnostics: Diagnostic[];
+}
+
+/** What one row gets. `entries` are the policies in force for it, in the engine's naming. */
+export type RowOutcome =
+  | { kind: 'decision'; decision: Decision; result: EvaluationResult; entries: PolicyEntry[] }
+  | { kind: 'invalid'; errors: PolicyErrors[]; entries: PolicyEntry[] };
+
+/** The result of one evaluation pass. */
+export interface Evaluation {
+  /** Findings on the learner's own text (errors, warnings, infos). */
+  diagnostics: Diagnostic[];
+  /** Per scenario id. */
+  rows: Map<string, RowOutcome>;
+}
+
+/**
+ * Evaluates every scenario of an exercise against `learnerText`.
+ * INVARIANT: the engine never throws on bad policy text; a throw here is a
+ * bug, and the caller turns it into a visible message.
+ */
+export function evaluateExercise(data: WorkbenchData, learnerText: string): Evaluation {
+  const ex = data.exercise;
+  let diagnostics: Diagnostic[] | null = null;
+  const resourceKind = ex.kind === 'trust' ? 'trust' : 'resource';
+  const rows = new Map<string, RowOutcome>();
+  const groups = new Map<string, typeof ex.scenarios>();
+  for (const s of ex.scenarios) {
+    const key = s.policies ? JSON.stringify(s.policies) : '';
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
+  }
+  for (const scenarios of groups.values()) {
+    const set = scenarioPolicies(ex.policies, scenarios[0]?.policies);
+    const entries = policyEntries(set, ex.kind);
+    const prepared = prepare(fillLearner(set, learnerText), resourceKind);
+    // The learner's findings come from the first set that holds the learner's policy: one parse fewer.
+    const learnerId = entries.find((e) => e.text === LEARNER)?.id;
+    if (diagnostics === null && learnerId !== undefined) {
+      const found = [...prepared.errors, ...prepared.warnings].find((x) => x.policyId === learnerId);
+      diagnostics = found?.diagnostics ?? [];
+    }
+    if (prepared.errors.length > 0) {
+      for (const s of scenarios) rows.set(s.id, { kind: 'invalid', errors: prepared.errors, entries });
+      continue;
+    }
+    for (const s of scenarios) {
+      const result = evaluate(s.principal, s.request, prepared);
+      rows.set(s.id, { kind: 'decision', decision: result.decision, result, entries });
+    }
+  }
+  return { diagnostics: diagnostics ?? checkPolicy(learnerText, ex.kind).diagnostics, rows };
+}

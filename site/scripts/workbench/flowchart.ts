@@ -1,0 +1,48 @@
+/**
+ * Lights a request's path on the server-drawn flowchart SVG
+ * (`Flowchart.astro`): each step gets `data-state` and a glyph, the exit
+ * taken or the final Allow gets `data-state="taken"`, and the drawing's
+ * description is rewritten in words.
+ */
+import type { FlowStep } from '../../../engine/types.ts';
+import { describePath, FLOW, flowPath, OUTCOME_TEXT } from './flow.ts';
+
+const GLYPH = { passed: '✓', skipped: '–', decided: '●', unreached: '' } as const;
+const IDLE_DESC = 'Select a row to light its path.';
+
+/** Shows `steps` on the drawing, or clears it when `steps` is null. */
+export function lightFlowchart(svg: SVGSVGElement, steps: readonly FlowStep[] | null): void {
+  const desc = svg.querySelector('[data-wb-flow-desc]');
+  const end = svg.querySelector('[data-end]');
+  const path = steps ? flowPath(steps) : null;
+  for (const n of FLOW) {
+    const step = svg.querySelector(`[data-step="${n.id}"]`);
+    const exit = svg.querySelector(`[data-exit="${n.id}"]`);
+    const mark = step?.querySelector('[data-wb-mark]');
+    const exitText = exit?.querySelector('[data-wb-exit-text]');
+    if (!step || !exit) continue;
+    const s = path?.nodes[n.id];
+    let state: string = s?.state ?? 'idle';
+    let exitState = 'idle';
+    let exitOutcome: string = n.exit;
+    if (s?.state === 'decided' && s.outcome) {
+      // A final Allow reached at a step whose own exit is a deny: the request
+      // passed this step and ends at the Allow at the bottom.
+      if (s.outcome === 'allow' && n.exit !== 'allow') state = 'passed';
+      else {
+        exitState = 'taken';
+        exitOutcome = s.outcome;
+      }
+    }
+    step.setAttribute('data-state', state);
+    exit.setAttribute('data-state', exitState);
+    exit.setAttribute('data-outcome', exitOutcome);
+    if (exitText) exitText.textContent = OUTCOME_TEXT[exitOutcome as keyof typeof OUTCOME_TEXT];
+    if (mark) mark.textContent = state === 'idle' ? '' : GLYPH[state as keyof typeof GLYPH];
+  }
+  const lastAllow = steps?.some(
+    (s) => s.outcome === 'allow' && FLOW.find((n) => n.id === s.step)?.exit !== 'allow',
+  );
+  end?.setAttribute('data-state', path && (path.endAllow || lastAllow) ? 'taken' : 'idle');
+  if (desc) desc.textContent = path ? `Path of the selected request: ${describePath(path)}` : `AWS evaluation steps in order. ${IDLE_DESC}`;
+}
