@@ -4,7 +4,7 @@
  * separately, so a wildcard never reaches across a colon into the next part;
  * the sixth part, the resource, may itself contain colons).
  */
-import { type Glob, matchGlob, globFromCodes, textToCodes } from './wildcard.ts';
+import { type Glob, type PatternPiece, matchGlob, compileGlob, compilePieces } from './wildcard.ts';
 
 /** The parts of an ARN; `resource` keeps any further colons. */
 export interface ArnParts {
@@ -17,22 +17,23 @@ export interface ArnParts {
 
 /** Splits `arn:partition:service:region:account:resource`, or null if it is not one. */
 export function splitArn(arn: string): ArnParts | null {
-  if (!arn.startsWith('arn:')) return null;
-  const parts: string[] = [];
-  let start = 4;
-  for (let i = 0; i < 4; i++) {
-    const at = arn.indexOf(':', start);
-    if (at < 0) return null;
-    parts.push(arn.slice(start, at));
-    start = at + 1;
-  }
-  return { partition: parts[0], service: parts[1], region: parts[2], account: parts[3], resource: arn.slice(start) };
+  const s = arnSegments(arn);
+  return s ? { partition: s[1], service: s[2], region: s[3], account: s[4], resource: s[5] } : null;
 }
 
 /** Splits an ARN into exactly six strings, or null. */
 export function arnSegments(arn: string): string[] | null {
-  const p = splitArn(arn);
-  return p ? ['arn', p.partition, p.service, p.region, p.account, p.resource] : null;
+  if (!arn.startsWith('arn:')) return null;
+  const out = ['arn'];
+  let start = 4;
+  for (let i = 0; i < 4; i++) {
+    const at = arn.indexOf(':', start);
+    if (at < 0) return null;
+    out.push(arn.slice(start, at));
+    start = at + 1;
+  }
+  out.push(arn.slice(start));
+  return out;
 }
 
 /** A pattern that may be an ARN: compiled per part when it has six parts. */
@@ -45,29 +46,40 @@ export interface ArnPattern {
 
 /** Compiles an ARN pattern whose `*` and `?` are wildcards. */
 export function compileArnPattern(pattern: string): ArnPattern {
-  return compileArnCodes(pattern, textToCodes(pattern));
+  const whole = compileGlob(pattern);
+  if (whole.kind !== 'wild') return { source: pattern, parts: null, whole };
+  const segs = arnSegments(pattern);
+  return { source: pattern, parts: segs ? segs.map((s) => compileGlob(s)) : null, whole };
 }
 
 /**
- * Compiles an ARN pattern from char codes (wildcards as STAR / QMARK), so
- * that a literal `*` from a variable escape stays literal.
+ * Compiles an ARN pattern from pieces (see compilePieces), so that a literal
+ * `*` from a variable escape stays literal.
  */
-export function compileArnCodes(source: string, codes: number[]): ArnPattern {
-  const whole = globFromCodes(source, codes);
-  // `arn:` then four more colons: the first five colons split the six parts.
-  const isArn = codes.length > 4 && codes[0] === 97 && codes[1] === 114 && codes[2] === 110 && codes[3] === 58;
-  if (!isArn || whole.kind === 'any') return { source, parts: null, whole };
-  const cuts: number[] = [3];
-  for (let i = 4; i < codes.length && cuts.length < 5; i++) if (codes[i] === 58) cuts.push(i);
-  if (cuts.length < 5) return { source, parts: null, whole };
-  const parts: Glob[] = [];
-  let start = 0;
-  for (const cut of cuts) {
-    parts.push(globFromCodes(source, codes.slice(start, cut)));
-    start = cut + 1;
+export function compileArnPieces(source: string, pieces: PatternPiece[]): ArnPattern {
+  let plain = true;
+  for (const p of pieces) if (!p.wild && (p.text.indexOf('*') >= 0 || p.text.indexOf('?') >= 0)) { plain = false; break; }
+  if (plain) {
+    let text = '';
+    for (const p of pieces) text += p.text;
+    return compileArnPattern(text);
   }
-  parts.push(globFromCodes(source, codes.slice(start)));
-  return { source, parts, whole };
+  const whole = compilePieces(source, pieces);
+  // Cut the pieces at the first five colons into six parts.
+  const parts: PatternPiece[][] = [[]];
+  for (const p of pieces) {
+    let rest = p.text;
+    let at = parts.length < 6 ? rest.indexOf(':') : -1;
+    while (at >= 0) {
+      parts[parts.length - 1].push({ text: rest.slice(0, at), wild: p.wild });
+      parts.push([]);
+      rest = rest.slice(at + 1);
+      at = parts.length < 6 ? rest.indexOf(':') : -1;
+    }
+    parts[parts.length - 1].push({ text: rest, wild: p.wild });
+  }
+  if (parts.length !== 6) return { source, parts: null, whole };
+  return { source, parts: parts.map((ps) => compilePieces(source, ps)), whole };
 }
 
 /**
@@ -75,10 +87,8 @@ export function compileArnCodes(source: string, codes: number[]): ArnPattern {
  * value's pre-split parts (null when it is not an ARN).
  */
 export function matchArnPattern(p: ArnPattern, value: string, segs: string[] | null): boolean {
-  if (p.whole.kind === 'any') return true;
-  if (p.parts && segs) {
-    for (let i = 0; i < 6; i++) if (!matchGlob(p.parts[i], segs[i])) return false;
-    return true;
-  }
-  return matchGlob(p.whole, value);
+  if (p.parts === null) return matchGlob(p.whole, value);
+  if (segs === null) return matchGlob(p.whole, value);
+  for (let i = 0; i < 6; i++) if (!matchGlob(p.parts[i], segs[i])) return false;
+  return true;
 }

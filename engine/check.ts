@@ -5,7 +5,7 @@
 import type { Diagnostic, PoliciesInput, PolicyId, PolicyInput, PolicyKind, PolicySlot } from './types.ts';
 import type { Policy } from './policy.ts';
 import { parse } from './parse.ts';
-import { fromValue } from './json.ts';
+import { fromValue, minifiedLength } from './json.ts';
 import { validate, policySize, SIZE_LIMITS } from './validate.ts';
 import { type CompiledPolicy, compile } from './compile.ts';
 
@@ -25,9 +25,8 @@ export function checkPolicy(input: PolicyInput, kind: PolicyKind): CheckResult {
     if (parsed.diagnostics.length === 0) return v;
     return { policy: null, diagnostics: [...parsed.diagnostics, ...v.diagnostics] };
   }
-  let size = 0;
-  try { size = JSON.stringify(input)?.length ?? 0; } catch { size = 0; }
-  return validate(fromValue(input), kind, size);
+  const root = fromValue(input);
+  return validate(root, kind, minifiedLength(root));
 }
 
 /** The policies in force, checked and compiled, grouped as the evaluator reads them. */
@@ -83,7 +82,9 @@ export function prepare(policies: PoliciesInput, resourceKind: 'resource' | 'tru
   return out;
 }
 
+const ASSUME_ROLE = /^sts:assumerole/i;
+
 /** Whether an action is one of the `sts:AssumeRole*` calls a trust policy governs. */
 export function isAssumeRoleAction(action: string): boolean {
-  return /^sts:assumerole/i.test(action);
+  return ASSUME_ROLE.test(action);
 }

@@ -7,7 +7,7 @@
 import type { PolicyId, PolicySlot, StatementRef } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { type Glob, compileGlob } from './wildcard.ts';
-import { type ArnPattern, compileArnCodes } from './arn.ts';
+import { type ArnPattern, compileArnPattern, compileArnPieces } from './arn.ts';
 import { type Template, parseTemplate } from './variables.ts';
 
 /** A resource pattern: prepared when static, else a template. */
@@ -31,6 +31,8 @@ export interface CompiledCondition {
   values: CompiledConditionValue[];
   /** For Null: whether the policy says the key must be absent. */
   nullWantsAbsent: boolean;
+  /** The prepared values when none has a variable (null entries never match). */
+  staticPrepared: unknown[];
 }
 
 /** A statement ready to run. */
@@ -57,17 +59,19 @@ export interface CompiledPolicy {
 function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCondition {
   const op = spec.parsed.op;
   const wildcards = op !== 'Null' && op.wildcards;
-  const values = spec.values.map((loc) => {
+  const values = spec.values.map((loc, i) => {
     const template = parseTemplate(loc.value, variables, wildcards);
     const v: CompiledConditionValue = { loc, template, dynamic: template.hasVars, prepared: null };
-    if (!template.hasVars && op !== 'Null') {
-      const codes = template.parts.length ? (template.parts[0] as { codes: number[] }).codes : [];
-      v.prepared = op.prepare(loc.value, codes);
+    if (template.plain !== null && spec.prepared[i] !== undefined) v.prepared = spec.prepared[i];
+    else if (!template.hasVars && op !== 'Null') {
+      // Without variables the pieces are fixed; escapes like `${*}` are resolved here.
+      const pieces = template.parts.map((p) => (p.t === 'text' ? p : { text: '', wild: false }));
+      v.prepared = op.prepare(pieces.map((p) => p.text).join(''), pieces);
     }
     return v;
   });
   const nullWantsAbsent = op === 'Null' && spec.values.some((v) => v.value.toLowerCase() === 'true');
-  return { spec, values, nullWantsAbsent };
+  return { spec, values, nullWantsAbsent, staticPrepared: values.map((v) => v.prepared) };
 }
 
 function compileStatement(st: Statement, id: PolicyId, slot: PolicySlot, variables: boolean): CompiledStatement {
@@ -83,8 +87,10 @@ function compileStatement(st: Statement, id: PolicyId, slot: PolicySlot, variabl
     resources: resourceList
       ? resourceList.map((loc) => {
         const template = parseTemplate(loc.value, variables, true);
-        const codes = !template.hasVars && template.parts.length ? (template.parts[0] as { codes: number[] }).codes : [];
-        return { loc, template, pattern: template.hasVars ? null : compileArnCodes(loc.value, codes) };
+        let pattern: ArnPattern | null = null;
+        if (template.plain !== null) pattern = compileArnPattern(template.plain);
+        else if (!template.hasVars) pattern = compileArnPieces(loc.value, template.parts.map((p) => (p.t === 'text' ? p : { text: '', wild: false })));
+        return { loc, template, pattern };
       })
       : null,
     notResource: st.notResource !== null,

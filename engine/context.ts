@@ -6,6 +6,8 @@
 import type { ContextScalar, PrincipalInput, RequestInput } from './types.ts';
 import { splitArn } from './arn.ts';
 
+const ACCOUNT_ID = /^\d{12}$/;
+
 /** Lower-cased key -> values. */
 export type ContextMap = Map<string, ContextScalar[]>;
 
@@ -54,7 +56,7 @@ const PRINCIPAL_TYPE: Record<Caller['kind'], string | null> = {
 export function resourceAccountOf(req: RequestInput, caller: Caller): string {
   if (req.resourceAccount) return req.resourceAccount;
   const parts = splitArn(req.resource);
-  if (parts && /^\d{12}$/.test(parts.account)) return parts.account;
+  if (parts && ACCOUNT_ID.test(parts.account)) return parts.account;
   return caller.account;
 }
 

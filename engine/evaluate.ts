@@ -21,33 +21,52 @@
  */
 import type {
   Decision, EvaluationResult, FlowStep, NearMiss, PolicyTrace, PrincipalInput, RequestInput, StatementRef,
-  StatementTrace, CaseInput, CaseOutcome, FlowStepId,
+  StatementTrace, CaseInput, CaseOutcome, FlowStepId, PrincipalMatchKind,
 } from './types.ts';
 import type { CompiledPolicy } from './compile.ts';
 import { type PreparedPolicies, prepare, isAssumeRoleAction } from './check.ts';
-import { type RequestState, evaluateStatement } from './statement.ts';
+import { type RequestState, evaluateStatement, statementApplies } from './statement.ts';
 import { toCaller, buildContext, resourceAccountOf } from './context.ts';
 import { arnSegments, splitArn } from './arn.ts';
 
-function tracePolicy(p: CompiledPolicy, req: RequestState): PolicyTrace {
-  const statements: StatementTrace[] = new Array(p.statements.length);
-  let allows = false;
-  let denies = false;
-  for (let i = 0; i < p.statements.length; i++) {
-    const t = evaluateStatement(p.statements[i], req);
-    statements[i] = t;
-    if (t.applies) {
-      if (t.ref.effect === 'Deny') denies = true; else allows = true;
-    }
-  }
-  return { policyId: p.id, slot: p.slot, statements, allows, denies };
+/**
+ * What one policy says about the request: its applying Allow and Deny
+ * statements, how each Allow named the caller (in a resource-based policy),
+ * and, when recording, the full trace.
+ */
+interface Verdict {
+  policyId: string;
+  allows: StatementRef[];
+  denies: StatementRef[];
+  grantKinds: (PrincipalMatchKind | undefined)[];
+  trace: PolicyTrace | null;
 }
 
-function applyingAllows(traces: PolicyTrace[]): StatementRef[] {
-  const out: StatementRef[] = [];
-  for (const t of traces) for (const s of t.statements) if (s.applies && s.ref.effect === 'Allow') out.push(s.ref);
-  return out;
+function judge(p: CompiledPolicy, req: RequestState, record: boolean): Verdict {
+  const v: Verdict = { policyId: p.id, allows: [], denies: [], grantKinds: [], trace: null };
+  if (record) {
+    const statements: StatementTrace[] = [];
+    for (const cs of p.statements) {
+      const t = evaluateStatement(cs, req);
+      statements.push(t);
+      if (!t.applies) continue;
+      if (t.ref.effect === 'Deny') v.denies.push(t.ref);
+      else { v.allows.push(t.ref); v.grantKinds.push(t.principalMatch); }
+    }
+    v.trace = { policyId: p.id, slot: p.slot, statements, allows: v.allows.length > 0, denies: v.denies.length > 0 };
+    return v;
+  }
+  for (const cs of p.statements) {
+    const k = statementApplies(cs, req);
+    if (k === null) continue;
+    if (cs.ref.effect === 'Deny') v.denies.push(cs.ref);
+    else { v.allows.push(cs.ref); v.grantKinds.push(k === 'none' ? undefined : k); }
+  }
+  return v;
 }
+
+const allowsOf = (vs: Verdict[]): StatementRef[] => vs.flatMap((v) => v.allows);
+const tracesOf = (vs: (Verdict | null)[]): PolicyTrace[] => vs.flatMap((v) => (v?.trace ? [v.trace] : []));
 
 /** The Allow statements of some policies that came closest to applying. */
 function nearMisses(traces: PolicyTrace[]): NearMiss[] {
@@ -65,8 +84,20 @@ function nearMisses(traces: PolicyTrace[]): NearMiss[] {
   return scored.slice(0, 3).map((s) => s.miss);
 }
 
+/** Options of `evaluate`. */
+export interface EvaluateOptions {
+  /**
+   * Record the trace of every statement (default true). Without it the
+   * result has the decision, the deciding statements and the flowchart
+   * steps, but no `policies` traces and no `closest` statements: what a grid
+   * of many rows needs, at a fraction of the cost.
+   */
+  trace?: boolean;
+}
+
 /** Evaluates one request against prepared policies. Never throws on valid input. */
-export function evaluate(principal: PrincipalInput, request: RequestInput, prepared: PreparedPolicies): EvaluationResult {
+export function evaluate(principal: PrincipalInput, request: RequestInput, prepared: PreparedPolicies, options: EvaluateOptions = {}): EvaluationResult {
+  const record = options.trace !== false;
   const caller = toCaller(principal);
   const resourceAccount = resourceAccountOf(request, caller);
   const ctx = buildContext(principal, caller, request, resourceAccount);
@@ -81,27 +112,25 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   const isRoot = caller.kind === 'root';
   const isPrincipalless = caller.kind === 'service' || caller.kind === 'anonymous' || caller.kind === 'unknown';
 
-  // Trace every policy that applies to this request.
+  // Judge every policy that applies to this request.
   const rcpApplies = prepared.rcp !== null && caller.kind !== 'service';
   const scpApplies = prepared.scp !== null && !isPrincipalless;
-  const rcpTraces = rcpApplies ? (prepared.rcp ?? []).map((level) => level.map((p) => tracePolicy(p, req))) : [];
-  const scpTraces = scpApplies ? (prepared.scp ?? []).map((level) => level.map((p) => tracePolicy(p, req))) : [];
-  const resourceTrace = prepared.resource ? tracePolicy(prepared.resource, req) : null;
-  const identityTraces = isPrincipalless ? [] : prepared.identity.map((p) => tracePolicy(p, req));
-  const boundaryTrace = prepared.boundary && !isPrincipalless && !isRoot ? tracePolicy(prepared.boundary, req) : null;
-  const sessionTraces = isPrincipalless ? [] : prepared.session.map((p) => tracePolicy(p, req));
-  const all: PolicyTrace[] = [
-    ...rcpTraces.flat(), ...scpTraces.flat(), ...(resourceTrace ? [resourceTrace] : []),
-    ...identityTraces, ...(boundaryTrace ? [boundaryTrace] : []), ...sessionTraces,
-  ];
+  const rcpV = rcpApplies ? (prepared.rcp ?? []).map((level) => level.map((p) => judge(p, req, record))) : [];
+  const scpV = scpApplies ? (prepared.scp ?? []).map((level) => level.map((p) => judge(p, req, record))) : [];
+  const resourceV = prepared.resource ? judge(prepared.resource, req, record) : null;
+  const identityV = isPrincipalless ? [] : prepared.identity.map((p) => judge(p, req, record));
+  const boundaryV = prepared.boundary && !isPrincipalless && !isRoot ? judge(prepared.boundary, req, record) : null;
+  const sessionV = isPrincipalless ? [] : prepared.session.map((p) => judge(p, req, record));
+  const everyV: Verdict[] = [...rcpV.flat(), ...scpV.flat(), ...(resourceV ? [resourceV] : []), ...identityV, ...(boundaryV ? [boundaryV] : []), ...sessionV];
+  const all: PolicyTrace[] = tracesOf(everyV);
+  const near = (vs: (Verdict | null)[]): NearMiss[] => (record ? nearMisses(tracesOf(vs)) : []);
 
   const steps: FlowStep[] = [];
   const result = (decision: Decision, deniedAt: FlowStepId | null, deciding: StatementRef[], closest: NearMiss[] = []): EvaluationResult =>
     ({ decision, deciding, closest, deniedAt, steps, policies: all });
 
   // 1. Explicit deny anywhere.
-  const denies: StatementRef[] = [];
-  for (const t of all) for (const s of t.statements) if (s.applies && s.ref.effect === 'Deny') denies.push(s.ref);
+  const denies: StatementRef[] = everyV.flatMap((v) => v.denies);
   if (denies.length) {
     steps.push({ step: 'denyCheck', outcome: 'deny', note: 'explicitDeny' });
     return result('ExplicitDeny', 'denyCheck', denies);
@@ -115,10 +144,10 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
 
   // 3. SCPs: every level must allow.
   if (scpApplies) {
-    for (const level of scpTraces) {
-      if (!level.some((t) => t.allows)) {
+    for (const level of scpV) {
+      if (!level.some((v) => v.allows.length > 0)) {
         steps.push({ step: 'scp', outcome: 'implicitDeny', note: 'scpLevelNoAllow' });
-        return result('ImplicitDeny', 'scp', [], nearMisses(level));
+        return result('ImplicitDeny', 'scp', [], near(level));
       }
     }
     steps.push({ step: 'scp', outcome: 'continue', note: 'scpAllows' });
@@ -127,9 +156,9 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   }
 
   // The identity side: identity policies, then boundary and session policies.
-  const identityAllows = isRoot || identityTraces.some((t) => t.allows);
-  const boundaryAllows = !boundaryTrace || boundaryTrace.allows;
-  const sessionAllows = sessionTraces.length === 0 || sessionTraces.some((t) => t.allows);
+  const identityAllows = isRoot || identityV.some((v) => v.allows.length > 0);
+  const boundaryAllows = !boundaryV || boundaryV.allows.length > 0;
+  const sessionAllows = sessionV.length === 0 || sessionV.some((v) => v.allows.length > 0);
 
   // 4. The resource-based policy.
   const isTrust = (prepared.resource !== null && prepared.resourceKind === 'trust')
@@ -140,20 +169,17 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   const rbpRequired = isTrust || isKmsKey || crossAccount || isPrincipalless;
 
   const grants = { direct: [] as StatementRef[], role: [] as StatementRef[], account: [] as StatementRef[] };
-  if (resourceTrace) {
-    for (const s of resourceTrace.statements) {
-      if (!s.applies || s.ref.effect !== 'Allow') continue;
-      const k = s.principalMatch;
-      if (k === 'role') grants.role.push(s.ref);
-      else if (k === 'account') grants.account.push(s.ref);
-      else grants.direct.push(s.ref);
-    }
+  if (resourceV) {
+    resourceV.allows.forEach((ref, i) => {
+      const k = resourceV.grantKinds[i];
+      if (k === 'role') grants.role.push(ref);
+      else if (k === 'account') grants.account.push(ref);
+      else grants.direct.push(ref);
+    });
   }
   const roleGrantHolds = grants.role.length > 0 && boundaryAllows && sessionAllows;
   const anyGrant = grants.direct.length + grants.role.length + grants.account.length > 0;
-  const identityAllowRefs = (): StatementRef[] => [
-    ...applyingAllows(identityTraces), ...(boundaryTrace ? applyingAllows([boundaryTrace]) : []), ...applyingAllows(sessionTraces),
-  ];
+  const identityAllowRefs = (): StatementRef[] => [...allowsOf(identityV), ...(boundaryV ? boundaryV.allows : []), ...allowsOf(sessionV)];
 
   if (!crossAccount && !isPrincipalless && (grants.direct.length > 0 || roleGrantHolds)) {
     // Within one account, a grant to the caller's ARN (or, limited, its role) suffices.
@@ -166,13 +192,13 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
       return result('Allow', null, grants.direct);
     }
     steps.push({ step: 'resource', outcome: 'implicitDeny', note: prepared.resource ? 'resourceNoGrant' : 'noResourcePolicy' });
-    return result('ImplicitDeny', 'resource', [], resourceTrace ? nearMisses([resourceTrace]) : []);
+    return result('ImplicitDeny', 'resource', [], near([resourceV]));
   }
   if (rbpRequired && !anyGrant) {
     const note = !prepared.resource ? (isTrust ? 'noTrustPolicy' : isKmsKey ? 'noKeyPolicy' : 'crossAccountNoResourcePolicy')
       : isTrust ? 'trustDoesNotNameCaller' : isKmsKey ? 'keyPolicyNoGrant' : 'crossAccountNoGrant';
     steps.push({ step: 'resource', outcome: 'implicitDeny', note });
-    return result('ImplicitDeny', 'resource', [], resourceTrace ? nearMisses([resourceTrace]) : []);
+    return result('ImplicitDeny', 'resource', [], near([resourceV]));
   }
   steps.push(anyGrant
     ? { step: 'resource', outcome: 'continue', note: crossAccount ? 'crossAccountResourceAllows' : 'resourceGrantsAccount' }
@@ -180,21 +206,21 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
 
   // 5-7. The identity side must allow.
   if (!identityAllows) {
-    steps.push({ step: 'identity', outcome: 'implicitDeny', note: identityTraces.length ? 'identityNoAllow' : 'noIdentityPolicy' });
-    return result('ImplicitDeny', 'identity', [], nearMisses(identityTraces));
+    steps.push({ step: 'identity', outcome: 'implicitDeny', note: identityV.length ? 'identityNoAllow' : 'noIdentityPolicy' });
+    return result('ImplicitDeny', 'identity', [], near(identityV));
   }
   steps.push({ step: 'identity', outcome: 'continue', note: isRoot ? 'rootUser' : 'identityAllows' });
-  if (boundaryTrace) {
+  if (boundaryV) {
     if (!boundaryAllows) {
       steps.push({ step: 'boundary', outcome: 'implicitDeny', note: 'boundaryNoAllow' });
-      return result('ImplicitDeny', 'boundary', [], nearMisses([boundaryTrace]));
+      return result('ImplicitDeny', 'boundary', [], near([boundaryV]));
     }
     steps.push({ step: 'boundary', outcome: 'continue', note: 'boundaryAllows' });
   } else steps.push({ step: 'boundary', outcome: 'skipped', note: isRoot ? 'rootHasNoBoundary' : 'noBoundary' });
-  if (sessionTraces.length) {
+  if (sessionV.length) {
     if (!sessionAllows) {
       steps.push({ step: 'session', outcome: 'implicitDeny', note: 'sessionNoAllow' });
-      return result('ImplicitDeny', 'session', [], nearMisses(sessionTraces));
+      return result('ImplicitDeny', 'session', [], near(sessionV));
     }
     steps.push({ step: 'session', outcome: 'continue', note: 'sessionAllows' });
   } else steps.push({ step: 'session', outcome: 'skipped', note: 'noSessionPolicy' });
@@ -208,12 +234,12 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
 }
 
 /** Evaluates a FORMAT.md case from scratch: check, compile, decide. */
-export function evaluateCase(c: CaseInput): CaseOutcome {
+export function evaluateCase(c: CaseInput, options: EvaluateOptions = {}): CaseOutcome {
   const kind = isAssumeRoleAction(c.request.action) ? 'trust' : 'resource';
   const prepared = prepare(c.policies ?? {}, kind);
   if (prepared.errors.length) {
     const first = prepared.errors[0];
     return { kind: 'invalid', policyId: first.policyId, diagnostics: first.diagnostics };
   }
-  return { kind: 'decision', result: evaluate(c.principal, c.request, prepared) };
+  return { kind: 'decision', result: evaluate(c.principal, c.request, prepared, options) };
 }

@@ -20,5 +20,6 @@ export { validate, SIZE_LIMITS } from './validate.ts';
 export { checkPolicy, prepare, isAssumeRoleAction } from './check.ts';
 export { compile } from './compile.ts';
 export { evaluate, evaluateCase } from './evaluate.ts';
+export type { EvaluateOptions } from './evaluate.ts';
 export { explain, describeStatement, describeMiss, STEP_LABELS } from './explain.ts';
 export { compileGlob, matchGlob } from './wildcard.ts';

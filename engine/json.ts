@@ -46,6 +46,29 @@ export function fromValue(value: unknown, depth = 0): JsonNode {
   return { type: 'object', members, from: 0, to: 0 };
 }
 
+/**
+ * The length of the value's minified JSON text, counted on the tree (escapes
+ * are not counted, which only matters near a size limit).
+ */
+export function minifiedLength(node: JsonNode): number {
+  switch (node.type) {
+    case 'string': return node.value.length + 2;
+    case 'number': return node.raw.length;
+    case 'boolean': return node.value ? 4 : 5;
+    case 'null': return 4;
+    case 'array': {
+      let n = 2 + Math.max(0, node.items.length - 1);
+      for (const it of node.items) n += minifiedLength(it);
+      return n;
+    }
+    default: {
+      let n = 2 + Math.max(0, node.members.length - 1);
+      for (const m of node.members) n += m.key.length + 3 + minifiedLength(m.value);
+      return n;
+    }
+  }
+}
+
 /** Turns a tree back into a plain value (the last duplicate key wins). */
 export function toValue(node: JsonNode): unknown {
   switch (node.type) {

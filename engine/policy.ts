@@ -28,6 +28,12 @@ export interface ConditionSpec extends Range {
   key: string;
   keyLower: string;
   values: Located[];
+  /**
+   * Each value prepared by its operator at validation (so compile does not
+   * parse it again); undefined for a value with a policy variable, which is
+   * prepared per request.
+   */
+  prepared: unknown[];
 }
 
 /** A statement. Exactly one of action/notAction, and of resource/notResource. */

@@ -3,13 +3,13 @@
  * recorded, even after one has failed, so that the trace can say everything
  * a statement lacked (the explanation of an implicit deny needs it).
  */
-import type { ConditionTrace, ContextScalar, ElementTrace, PrincipalMatchKind, StatementTrace } from './types.ts';
-import type { CompiledCondition, CompiledStatement } from './compile.ts';
+import type { ConditionTrace, ContextScalar, ElementTrace, MatchReason, PrincipalMatchKind, StatementTrace } from './types.ts';
+import type { CompiledCondition, CompiledResource, CompiledStatement } from './compile.ts';
 import type { PrincipalSpec } from './policy.ts';
 import type { Caller, ContextMap } from './context.ts';
-import { matchGlob, STAR, QMARK, codesToString } from './wildcard.ts';
-import { compileArnCodes, matchArnPattern } from './arn.ts';
-import { resolveTemplate } from './variables.ts';
+import { matchGlob } from './wildcard.ts';
+import { compileArnPieces, matchArnPattern } from './arn.ts';
+import { resolvePieces } from './variables.ts';
 
 /** The request, prepared once for all statements. */
 export interface RequestState {
@@ -22,47 +22,71 @@ export interface RequestState {
   hasBoundary: boolean;
 }
 
-function actionTrace(cs: CompiledStatement, req: RequestState): ElementTrace {
-  const el = cs.notAction ? 'NotAction' : 'Action';
-  for (const a of cs.actions) {
-    if (matchGlob(a.glob, req.actionLower)) {
-      return cs.notAction
-        ? { element: el, matched: false, reason: 'notActionExcluded', pattern: a.loc.value, from: a.loc.from, to: a.loc.to }
-        : { element: el, matched: true, reason: 'actionMatched', pattern: a.loc.value, from: a.loc.from, to: a.loc.to };
-    }
-  }
-  const range = span(cs.actions.map((a) => a.loc));
-  return cs.notAction
-    ? { element: el, matched: true, reason: 'notActionMatched', ...range }
-    : { element: el, matched: false, reason: 'actionNotMatched', ...range };
+/** Index of the first Action/NotAction pattern that matches the action, or -1. */
+function actionIndex(cs: CompiledStatement, req: RequestState): number {
+  const list = cs.actions;
+  for (let i = 0; i < list.length; i++) if (matchGlob(list[i].glob, req.actionLower)) return i;
+  return -1;
 }
 
-function span(locs: { from: number; to: number }[]): { from: number; to: number } {
+/** Whether the Action (or NotAction) element lets the statement apply. */
+function actionApplies(cs: CompiledStatement, req: RequestState): boolean {
+  return (actionIndex(cs, req) >= 0) !== cs.notAction;
+}
+
+function span(locs: { loc: { from: number; to: number } }[]): { from: number; to: number } {
   if (locs.length === 0) return { from: 0, to: 0 };
-  return { from: locs[0].from, to: locs[locs.length - 1].to };
+  return { from: locs[0].loc.from, to: locs[locs.length - 1].loc.to };
+}
+
+function actionTrace(cs: CompiledStatement, req: RequestState): ElementTrace {
+  const el = cs.notAction ? 'NotAction' : 'Action';
+  const i = actionIndex(cs, req);
+  if (i >= 0) {
+    const loc = cs.actions[i].loc;
+    return { element: el, matched: !cs.notAction, reason: cs.notAction ? 'notActionExcluded' : 'actionMatched', pattern: loc.value, from: loc.from, to: loc.to };
+  }
+  const r = span(cs.actions);
+  return { element: el, matched: cs.notAction, reason: cs.notAction ? 'notActionMatched' : 'actionNotMatched', pattern: undefined, from: r.from, to: r.to };
+}
+
+/** No Resource pattern matched, and at least one had a variable with no value. */
+const UNRESOLVED = -2;
+
+/** Index of the first Resource/NotResource pattern that matches, -1 none, UNRESOLVED. */
+function resourceIndex(cs: CompiledStatement, req: RequestState): number {
+  const list = cs.resources as CompiledResource[];
+  let unresolved = false;
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i];
+    let pattern = r.pattern;
+    if (!pattern) {
+      const pieces = resolvePieces(r.template, req.ctx);
+      if (!pieces) { unresolved = true; continue; }
+      pattern = compileArnPieces(r.loc.value, pieces);
+    }
+    if (matchArnPattern(pattern, req.resource, req.resourceSegs)) return i;
+  }
+  return unresolved ? UNRESOLVED : -1;
+}
+
+function resourceApplies(cs: CompiledStatement, req: RequestState): boolean {
+  if (!cs.resources) return true;
+  return (resourceIndex(cs, req) >= 0) !== cs.notResource;
 }
 
 function resourceTrace(cs: CompiledStatement, req: RequestState): ElementTrace | null {
   const list = cs.resources;
   if (!list) return null;
   const el = cs.notResource ? 'NotResource' : 'Resource';
-  let unresolved = false;
-  for (const r of list) {
-    let pattern = r.pattern;
-    if (!pattern) {
-      const codes = resolveTemplate(r.template, req.ctx);
-      if (!codes) { unresolved = true; continue; }
-      pattern = compileArnCodes(r.loc.value, codes);
-    }
-    if (matchArnPattern(pattern, req.resource, req.resourceSegs)) {
-      return cs.notResource
-        ? { element: el, matched: false, reason: 'notResourceExcluded', pattern: r.loc.value, from: r.loc.from, to: r.loc.to }
-        : { element: el, matched: true, reason: 'resourceMatched', pattern: r.loc.value, from: r.loc.from, to: r.loc.to };
-    }
+  const i = resourceIndex(cs, req);
+  if (i >= 0) {
+    const loc = list[i].loc;
+    return { element: el, matched: !cs.notResource, reason: cs.notResource ? 'notResourceExcluded' : 'resourceMatched', pattern: loc.value, from: loc.from, to: loc.to };
   }
-  const range = span(list.map((r) => r.loc));
-  if (cs.notResource) return { element: el, matched: true, reason: 'notResourceMatched', ...range };
-  return { element: el, matched: false, reason: unresolved ? 'resourceVariableUnresolved' : 'resourceNotMatched', ...range };
+  const r = span(list);
+  const reason = cs.notResource ? 'notResourceMatched' : i === UNRESOLVED ? 'resourceVariableUnresolved' : 'resourceNotMatched';
+  return { element: el, matched: cs.notResource, reason, pattern: undefined, from: r.from, to: r.to };
 }
 
 /** How a Principal element names the caller, or null when it does not. */
@@ -96,75 +120,101 @@ function exemptedBy(spec: PrincipalSpec, caller: Caller, hasBoundary: boolean): 
   return selfListed && accountListed;
 }
 
-function principalTrace(cs: CompiledStatement, req: RequestState): { trace: ElementTrace; kind?: PrincipalMatchKind } | null {
-  const spec = cs.principal;
-  if (!spec) return null;
+/** How the statement's Principal/NotPrincipal names the caller; null: it does not. */
+function principalKind(cs: CompiledStatement, req: RequestState): PrincipalMatchKind | null {
+  const spec = cs.principal as PrincipalSpec;
+  if (cs.notPrincipal) return exemptedBy(spec, req.caller, req.hasBoundary) ? null : 'anyone';
+  return principalMatch(spec, req.caller);
+}
+
+function principalTrace(cs: CompiledStatement, kind: PrincipalMatchKind | null): ElementTrace {
+  const spec = cs.principal as PrincipalSpec;
   if (cs.notPrincipal) {
-    const exempt = exemptedBy(spec, req.caller, req.hasBoundary);
-    return { trace: { element: 'NotPrincipal', matched: !exempt, reason: exempt ? 'notPrincipalExcluded' : 'notPrincipalMatched', from: spec.from, to: spec.to }, kind: exempt ? undefined : 'anyone' };
+    return { element: 'NotPrincipal', matched: kind !== null, reason: kind !== null ? 'notPrincipalMatched' : 'notPrincipalExcluded', pattern: undefined, from: spec.from, to: spec.to };
   }
-  const kind = principalMatch(spec, req.caller);
-  return {
-    trace: { element: 'Principal', matched: kind !== null, reason: kind !== null ? 'principalMatched' : 'principalNotMatched', from: spec.from, to: spec.to },
-    kind: kind ?? undefined,
-  };
+  return { element: 'Principal', matched: kind !== null, reason: kind !== null ? 'principalMatched' : 'principalNotMatched', pattern: undefined, from: spec.from, to: spec.to };
 }
 
-function asString(codes: number[]): string {
-  // Outside a wildcard operator, the template's own wildcards are ordinary characters.
-  const out = new Array<number>(codes.length);
-  for (let i = 0; i < codes.length; i++) out[i] = codes[i] === STAR ? 42 : codes[i] === QMARK ? 63 : codes[i];
-  return codesToString(out);
-}
-
-/** Evaluates one condition key test. */
-export function conditionTrace(c: CompiledCondition, ctx: ContextMap): ConditionTrace {
+/**
+ * Tests one condition key and says why, as a reason code; `matched` follows
+ * from the code (see CONDITION_MATCHES). When `resolved` is given, the
+ * policy's values after variable substitution are pushed into it.
+ */
+export function conditionOutcome(c: CompiledCondition, ctx: ContextMap, resolved?: string[]): MatchReason {
   const spec = c.spec;
   const values = ctx.get(spec.keyLower);
   const present = values !== undefined && values.length > 0;
-  const base = { operator: spec.operatorText, key: spec.key, from: spec.from, to: spec.to } as const;
   const op = spec.parsed.op;
   if (op === 'Null') {
-    const matched = c.nullWantsAbsent ? !present : present;
-    const t: ConditionTrace = { ...base, matched, reason: matched ? 'conditionNullMatched' : 'conditionNullNotMatched', policyValues: spec.values.map((v) => v.value) };
-    if (present) t.requestValues = values;
-    return t;
+    if (resolved) for (const v of spec.values) resolved.push(v.value);
+    return (c.nullWantsAbsent ? !present : present) ? 'conditionNullMatched' : 'conditionNullNotMatched';
   }
   // Resolve the policy's values against this request.
-  const prepared: unknown[] = [];
-  const policyValues: string[] = [];
+  let prepared: unknown[] | null = null;
   let unresolved = false;
-  for (const v of c.values) {
-    if (!v.dynamic) { prepared.push(v.prepared); policyValues.push(v.loc.value); continue; }
-    const codes = resolveTemplate(v.template, ctx);
-    if (!codes) { unresolved = true; prepared.push(null); policyValues.push(v.loc.value); continue; }
-    const text = asString(codes);
-    policyValues.push(text);
-    prepared.push(op.prepare(text, op.wildcards ? codes : codes.map((x) => (x === STAR ? 42 : x === QMARK ? 63 : x))));
+  for (let i = 0; i < c.values.length; i++) {
+    const v = c.values[i];
+    if (!v.dynamic) { if (resolved) resolved.push(v.loc.value); continue; }
+    prepared ??= c.values.map((x) => x.prepared);
+    const pieces = resolvePieces(v.template, ctx);
+    if (!pieces) { unresolved = true; prepared[i] = null; if (resolved) resolved.push(v.loc.value); continue; }
+    let text = '';
+    for (const p of pieces) text += p.text;
+    if (resolved) resolved.push(text);
+    prepared[i] = op.prepare(text, pieces);
   }
+  const set = spec.parsed.set;
+  if (!present) {
+    if (set === 'ForAllValues') return 'conditionForAllValuesEmpty';
+    if (set === 'ForAnyValue') return 'conditionKeyMissing';
+    if (spec.parsed.ifExists) return 'conditionKeyMissingIfExists';
+    return op.negated ? 'conditionMatched' : 'conditionKeyMissing';
+  }
+  const list = prepared ?? c.staticPrepared;
   const anyPolicy = (rv: ContextScalar): boolean => {
-    for (const p of prepared) if (p !== null && op.test(rv, p)) return true;
+    for (let i = 0; i < list.length; i++) { const p = list[i]; if (p !== null && op.test(rv, p)) return true; }
     return false;
   };
-  const set = spec.parsed.set;
   let matched: boolean;
-  let reason: ConditionTrace['reason'];
-  if (!present) {
-    if (set === 'ForAllValues') { matched = true; reason = 'conditionForAllValuesEmpty'; }
-    else if (set === 'ForAnyValue') { matched = false; reason = 'conditionKeyMissing'; }
-    else if (spec.parsed.ifExists) { matched = true; reason = 'conditionKeyMissingIfExists'; }
-    else if (op.negated) { matched = true; reason = 'conditionMatched'; }
-    else { matched = false; reason = 'conditionKeyMissing'; }
-  } else {
-    const one = (rv: ContextScalar): boolean => (op.negated ? !anyPolicy(rv) : anyPolicy(rv));
-    if (set === 'ForAllValues') matched = values.every(one);
-    else if (set === 'ForAnyValue') matched = values.some(one);
-    else matched = op.negated ? values.every(one) : values.some(one);
-    reason = matched ? 'conditionMatched' : unresolved && !op.negated ? 'conditionValueUnresolved' : 'conditionNotMatched';
+  if (set === 'ForAllValues') matched = values.every((rv) => anyPolicy(rv) !== op.negated);
+  else if (set === 'ForAnyValue') matched = values.some((rv) => anyPolicy(rv) !== op.negated);
+  else matched = op.negated ? !values.some(anyPolicy) : values.some(anyPolicy);
+  if (matched) return 'conditionMatched';
+  return unresolved && !op.negated ? 'conditionValueUnresolved' : 'conditionNotMatched';
+}
+
+/** The reason codes that mean a condition is met. */
+export const CONDITION_MATCHES: ReadonlySet<MatchReason> = new Set<MatchReason>([
+  'conditionMatched', 'conditionKeyMissingIfExists', 'conditionNullMatched', 'conditionForAllValuesEmpty',
+]);
+
+/** Evaluates one condition key test, with its trace. */
+export function conditionTrace(c: CompiledCondition, ctx: ContextMap): ConditionTrace {
+  const policyValues: string[] = [];
+  const reason = conditionOutcome(c, ctx, policyValues);
+  const values = ctx.get(c.spec.keyLower);
+  return {
+    operator: c.spec.operatorText, key: c.spec.key, matched: CONDITION_MATCHES.has(reason), reason,
+    requestValues: values && values.length ? values : undefined, policyValues, from: c.spec.from, to: c.spec.to,
+  };
+}
+
+/**
+ * Decides whether a statement applies, stopping at the first test that
+ * fails and recording nothing: what the grid needs for every row.
+ * Returns how the Principal matched (`none` without a Principal), or null.
+ */
+export function statementApplies(cs: CompiledStatement, req: RequestState): PrincipalMatchKind | 'none' | null {
+  if (!actionApplies(cs, req)) return null;
+  if (!resourceApplies(cs, req)) return null;
+  let kind: PrincipalMatchKind | 'none' = 'none';
+  if (cs.principal) {
+    const k = principalKind(cs, req);
+    if (k === null) return null;
+    kind = k;
   }
-  const t: ConditionTrace = { ...base, matched, reason, policyValues };
-  if (present) t.requestValues = values;
-  return t;
+  for (const c of cs.conditions) if (!CONDITION_MATCHES.has(conditionOutcome(c, req.ctx))) return null;
+  return kind;
 }
 
 /** Evaluates a statement: whether it applies, and the trace of every test. */
@@ -172,17 +222,18 @@ export function evaluateStatement(cs: CompiledStatement, req: RequestState): Sta
   const elements: ElementTrace[] = [actionTrace(cs, req)];
   const r = resourceTrace(cs, req);
   if (r) elements.push(r);
-  const p = principalTrace(cs, req);
-  if (p) elements.push(p.trace);
+  let kind: PrincipalMatchKind | null = null;
+  if (cs.principal) {
+    kind = principalKind(cs, req);
+    elements.push(principalTrace(cs, kind));
+  }
   let applies = true;
-  for (const e of elements) if (!e.matched) { applies = false; break; }
-  const conditions: ConditionTrace[] = new Array(cs.conditions.length);
-  for (let i = 0; i < cs.conditions.length; i++) {
-    const ct = conditionTrace(cs.conditions[i], req.ctx);
-    conditions[i] = ct;
+  for (const e of elements) if (!e.matched) applies = false;
+  const conditions: ConditionTrace[] = [];
+  for (const c of cs.conditions) {
+    const ct = conditionTrace(c, req.ctx);
+    conditions.push(ct);
     if (!ct.matched) applies = false;
   }
-  const trace: StatementTrace = { ref: cs.ref, applies, elements, conditions };
-  if (p?.kind) trace.principalMatch = p.kind;
-  return trace;
+  return { ref: cs.ref, applies, elements, conditions, principalMatch: kind ?? undefined };
 }

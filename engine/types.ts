@@ -143,7 +143,7 @@ export interface ElementTrace extends Range {
   matched: boolean;
   reason: MatchReason;
   /** The pattern that matched, when one did. */
-  pattern?: string;
+  pattern: string | undefined;
 }
 
 /** The outcome of one condition key test. */
@@ -152,8 +152,8 @@ export interface ConditionTrace extends Range {
   key: string;
   matched: boolean;
   reason: MatchReason;
-  /** The request's value(s) for the key; absent when the key is missing. */
-  requestValues?: ContextScalar[];
+  /** The request's value(s) for the key; undefined when the key is missing. */
+  requestValues: ContextScalar[] | undefined;
   /** The policy's values, after variable substitution. */
   policyValues: string[];
 }
@@ -173,7 +173,7 @@ export interface StatementTrace {
   elements: ElementTrace[];
   conditions: ConditionTrace[];
   /** In a resource-based or trust policy: how the Principal matched. */
-  principalMatch?: PrincipalMatchKind;
+  principalMatch: PrincipalMatchKind | undefined;
 }
 
 /** One policy's evaluation. */

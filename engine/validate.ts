@@ -35,6 +35,15 @@ const KIND_NAME: Record<PolicyKind, string> = {
   rcp: 'a resource control policy (RCP)',
 };
 
+const SID_CHARS = /^[A-Za-z0-9]*$/;
+const HAS_WILDCARD = /[*?]/;
+const SERVICE_PREFIX = /^[A-Za-z0-9-]+$/;
+const ACTION_NAME = /^[A-Za-z0-9*?_-]+$/;
+const BUCKET_NAME = /^[a-z0-9.-]+$/;
+const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const TRUE_FALSE = /^(true|false)$/i;
+
 const TOP_KEYS = ['Version', 'Id', 'Statement'];
 const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
@@ -165,7 +174,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           else {
             st.sid = m.value.value;
             const iamKinds = kind === 'identity' || kind === 'boundary' || kind === 'session' || kind === 'trust';
-            if (iamKinds && !/^[A-Za-z0-9]*$/.test(m.value.value)) {
+            if (iamKinds && !SID_CHARS.test(m.value.value)) {
               add('error', 'sid.characters', `the Sid \`${m.value.value}\` may hold only letters and digits in ${KIND_NAME[kind]}`, p, m.value, 'remove spaces, dashes and other signs');
             }
           }
@@ -259,11 +268,11 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       return;
     }
     const prefix = v.slice(0, colon);
-    if (/[*?]/.test(prefix)) add('error', 'action.serviceWildcard', `the service prefix \`${prefix}\` cannot hold a wildcard`, path, a, 'name the service, e.g. `s3:*`');
-    else if (!/^[A-Za-z0-9-]+$/.test(prefix)) add('error', 'action.format', `\`${prefix}\` is not a service prefix`, path, a);
+    if (HAS_WILDCARD.test(prefix)) add('error', 'action.serviceWildcard', `the service prefix \`${prefix}\` cannot hold a wildcard`, path, a, 'name the service, e.g. `s3:*`');
+    else if (!SERVICE_PREFIX.test(prefix)) add('error', 'action.format', `\`${prefix}\` is not a service prefix`, path, a);
     const name = v.slice(colon + 1);
     if (name === '') add('error', 'action.format', `\`${v}\` names no action after the colon`, path, a, `write \`${prefix}:*\` for every action of the service`);
-    else if (!/^[A-Za-z0-9*?_-]+$/.test(name)) add('error', 'action.format', `\`${name}\` is not an action name`, path, a);
+    else if (!ACTION_NAME.test(name)) add('error', 'action.format', `\`${name}\` is not an action name`, path, a);
   }
 
   function checkResource(r: Located, path: string): void {
@@ -271,7 +280,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     if (v === '*') return;
     if (!v.startsWith('arn:')) {
       add('error', 'resource.format', `\`${v}\` is not an ARN: a resource is \`*\` or starts with \`arn:\``, path, r,
-        /^[a-z0-9.-]+$/.test(v) ? `for a bucket, write \`arn:aws:s3:::${v}\`` : undefined);
+        BUCKET_NAME.test(v) ? `for a bucket, write \`arn:aws:s3:::${v}\`` : undefined);
       return;
     }
     if (!splitArn(v)) add('error', 'resource.format', `\`${v}\` is not a complete ARN: \`arn:partition:service:region:account:resource\``, path, r);
@@ -311,7 +320,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
         } else if (m.key === 'Service') {
           if (v.value === '*') add('error', 'principal.serviceWildcard', 'a service principal cannot be `*`', p, v);
           else {
-            if (!/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(v.value)) add('warning', 'principal.service', `\`${v.value}\` does not look like a service principal such as \`ec2.amazonaws.com\``, p, v);
+            if (!SERVICE_PRINCIPAL.test(v.value)) add('warning', 'principal.service', `\`${v.value}\` does not look like a service principal such as \`ec2.amazonaws.com\``, p, v);
             spec.service.push(v);
           }
         } else if (m.key === 'Federated') spec.federated.push(v);
@@ -323,13 +332,13 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
 
   function checkAwsPrincipal(v: Located, path: string): boolean {
     const s = v.value;
-    if (/^\d{12}$/.test(s)) return true;
+    if (ACCOUNT_ID.test(s)) return true;
     const parts = splitArn(s);
     if (!parts) {
       add('error', 'principal.aws', `\`${s}\` is not an AWS principal: use an account ID or the ARN of an account, user, role or session`, path, v);
       return false;
     }
-    if (/[*?]/.test(s)) {
+    if (HAS_WILDCARD.test(s)) {
       add('error', 'principal.wildcard', `\`${s}\`: a principal ARN cannot hold wildcards; only \`"*"\` alone stands for everyone`, path, v,
         'use `"*"` with a condition on `aws:PrincipalArn` (`ArnLike`) instead');
       return false;
@@ -380,17 +389,21 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           else if (vn.type === 'boolean') values.push({ value: String(vn.value), from: vn.from, to: vn.to });
           else add('error', 'condition.valueType', 'a condition value must be a string, number or boolean', kp, vn);
         }
-        for (const v of values) {
+        const prepared: unknown[] = new Array(values.length);
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i];
           if (parsed.op === 'Null') {
-            if (!/^(true|false)$/i.test(v.value)) add('error', 'condition.value', `\`Null\` takes \`true\` (the key is absent) or \`false\` (it is present), not \`${v.value}\``, kp, v);
+            if (!TRUE_FALSE.test(v.value)) add('error', 'condition.value', `\`Null\` takes \`true\` (the key is absent) or \`false\` (it is present), not \`${v.value}\``, kp, v);
             continue;
           }
           if (variables && v.value.includes('${')) { checkVariables(v, kp); continue; }
-          const problem = parsed.op.check(v.value);
+          const p = parsed.op.prepare(v.value, [{ text: v.value, wild: parsed.op.wildcards }]);
+          const problem = p === null ? parsed.op.check(v.value) : null;
           if (problem) add('error', 'condition.value', `${problem} (for \`${parsed.op.name}\`)`, kp, v);
+          prepared[i] = p;
         }
         out.push({
-          operatorText: om.key, parsed, key: km.key, keyLower: km.key.toLowerCase(), values,
+          operatorText: om.key, parsed, key: km.key, keyLower: km.key.toLowerCase(), values, prepared,
           from: km.from, to: km.value.to,
         });
       }

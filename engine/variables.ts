@@ -2,18 +2,18 @@
  * Policy variables: `${aws:username}`, `${aws:PrincipalTag/team}`, the
  * escapes `${*}`, `${?}` and `${$}` (a literal `*`, `?` or `$`), and a
  * default, `${aws:PrincipalTag/team, 'none'}`. A text is parsed once into a
- * template; resolving it against a request gives char codes in which the
- * template's own `*` and `?` are wildcards and everything else is literal.
+ * template; resolving it against a request gives pattern pieces in which
+ * the template's own `*` and `?` are wildcards and everything else is literal.
  *
  * Variables are only recognized under Version 2012-10-17; otherwise the text
  * is literal (the validator warns).
  */
-import { STAR, QMARK } from './wildcard.ts';
+import type { PatternPiece } from './wildcard.ts';
 import type { ContextMap } from './context.ts';
 
 /** One piece of a template. */
 export type TemplatePart =
-  | { t: 'text'; codes: number[] }
+  | { t: 'text'; text: string; wild: boolean }
   | { t: 'var'; key: string; keyLower: string; fallback?: string };
 
 /** A parsed text that may hold variables. */
@@ -21,6 +21,8 @@ export interface Template {
   source: string;
   parts: TemplatePart[];
   hasVars: boolean;
+  /** The text itself when there is no variable and no escape. */
+  plain: string | null;
 }
 
 /** A variable found in a text, with its offsets in that text (for diagnostics). */
@@ -55,16 +57,12 @@ export function findVariables(text: string): VariableRef[] {
   return out;
 }
 
-function pushText(parts: TemplatePart[], text: string, wildcards: boolean): void {
+/** Appends source text (whose `*`/`?` are wildcards where `wild`). */
+function pushText(parts: TemplatePart[], text: string, wild: boolean): void {
   if (!text) return;
-  const codes: number[] = new Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    codes[i] = wildcards && c === 42 ? STAR : wildcards && c === 63 ? QMARK : c;
-  }
   const last = parts[parts.length - 1];
-  if (last && last.t === 'text') last.codes.push(...codes);
-  else parts.push({ t: 'text', codes });
+  if (last && last.t === 'text' && last.wild === wild) last.text += text;
+  else parts.push({ t: 'text', text, wild });
 }
 
 /**
@@ -72,12 +70,12 @@ function pushText(parts: TemplatePart[], text: string, wildcards: boolean): void
  * special (Version 2012-10-17); `wildcards` whether `*` and `?` are.
  */
 export function parseTemplate(source: string, variables: boolean, wildcards: boolean): Template {
+  if (!variables || source.indexOf('${') < 0) {
+    return { source, parts: [{ t: 'text', text: source, wild: wildcards }], hasVars: false, plain: source };
+  }
   const parts: TemplatePart[] = [];
   let hasVars = false;
-  if (!variables || source.indexOf('${') < 0) {
-    pushText(parts, source, wildcards);
-    return { source, parts, hasVars };
-  }
+  let escapes = false;
   let pos = 0;
   let at = source.indexOf('${');
   while (at >= 0) {
@@ -86,10 +84,8 @@ export function parseTemplate(source: string, variables: boolean, wildcards: boo
     pushText(parts, source.slice(pos, at), wildcards);
     const body = source.slice(at + 2, end);
     if (body === '*' || body === '?' || body === '$') {
-      const last = parts[parts.length - 1];
-      const code = body.charCodeAt(0);
-      if (last && last.t === 'text') last.codes.push(code);
-      else parts.push({ t: 'text', codes: [code] });
+      escapes = true;
+      pushText(parts, body, false);
     } else {
       const m = VAR_BODY.exec(body);
       if (m) {
@@ -105,28 +101,36 @@ export function parseTemplate(source: string, variables: boolean, wildcards: boo
     at = source.indexOf('${', pos);
   }
   pushText(parts, source.slice(pos), wildcards);
-  return { source, parts, hasVars };
+  let plain: string | null = null;
+  if (!hasVars && !escapes) plain = parts.map((p) => (p.t === 'text' ? p.text : '')).join('');
+  return { source, parts, hasVars, plain };
 }
 
 /**
- * Resolves a template against the request context: char codes, or null when
- * a variable has no single value and no default (such a pattern matches
- * nothing, as AWS documents).
+ * Resolves a template against the request context into pattern pieces
+ * (variable values are literal), or null when a variable has no single value
+ * and no default: such a pattern matches nothing, as AWS documents.
  */
-export function resolveTemplate(t: Template, ctx: ContextMap): number[] | null {
-  if (t.parts.length === 1 && t.parts[0].t === 'text') return t.parts[0].codes;
-  const out: number[] = [];
+export function resolvePieces(t: Template, ctx: ContextMap): PatternPiece[] | null {
+  const out: PatternPiece[] = [];
   for (const p of t.parts) {
-    if (p.t === 'text') {
-      for (const c of p.codes) out.push(c);
-      continue;
-    }
+    if (p.t === 'text') { out.push(p); continue; }
     const v = ctx.get(p.keyLower);
     let value: string | undefined;
     if (v && v.length === 1) value = String(v[0]);
     else if (p.fallback !== undefined) value = p.fallback;
     if (value === undefined) return null;
-    for (let i = 0; i < value.length; i++) out.push(value.charCodeAt(i));
+    out.push({ text: value, wild: false });
   }
   return out;
+}
+
+/** Resolves a template to plain text (wildcards kept as written), or null. */
+export function resolveText(t: Template, ctx: ContextMap): string | null {
+  if (t.plain !== null) return t.plain;
+  const pieces = resolvePieces(t, ctx);
+  if (!pieces) return null;
+  let s = '';
+  for (const p of pieces) s += p.text;
+  return s;
 }

@@ -6,13 +6,19 @@
 import { evaluateCase } from '../engine/index.ts';
 import { loadCases } from './cases.ts';
 
+/**
+ * One evaluation: check, compile and decide, as the workbench grid does for
+ * each row (the full trace is built only for the row a learner selects;
+ * `--trace` measures with it).
+ */
+const trace = process.argv.includes('--trace');
 function decide(c: import('../engine/index.ts').CaseInput): string {
-  const o = evaluateCase(c);
+  const o = evaluateCase(c, { trace });
   return o.kind === 'invalid' ? 'InvalidPolicy' : o.result.decision;
 }
 
 function main(): void {
-  const file = process.argv[2];
+  const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
   if (!file) {
     console.error('usage: npm run --silent bench -- FILE');
     process.exit(2);
@@ -42,7 +48,7 @@ function main(): void {
     now = performance.now();
   }
   const seconds = (now - start) / 1000;
-  console.log(`cases: ${cases.length}, rounds: ${evaluations / cases.length}, seconds: ${seconds.toFixed(3)}${sink < 0 ? '' : ''}`);
+  console.log(`cases: ${cases.length}, rounds: ${evaluations / cases.length}, seconds: ${seconds.toFixed(3)}, trace: ${trace}${sink < 0 ? '' : ''}`);
   console.log(`evaluations/s: ${Math.round(evaluations / seconds)}`);
 }
 

@@ -4,13 +4,13 @@
  * `?` as wildcards; case matters.
  */
 import { operator, asText } from './types.ts';
-import { type ArnPattern, compileArnCodes, matchArnPattern, arnSegments } from '../arn.ts';
+import { type ArnPattern, compileArnPieces, matchArnPattern, arnSegments } from '../arn.ts';
 
 function arn(name: string, negated: boolean) {
   return operator<ArnPattern>({
     name, negated, wildcards: true,
     check: (v) => (v === '*' || v.startsWith('arn:') || v.includes('${') ? null : `\`${v}\` is not an ARN: it should start with \`arn:\``),
-    prepare: (t, codes) => compileArnCodes(t, codes),
+    prepare: (t, pieces) => compileArnPieces(t, pieces),
     test: (v, p) => { const s = asText(v); return matchArnPattern(p, s, arnSegments(s)); },
   });
 }

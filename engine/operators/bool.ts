@@ -1,9 +1,12 @@
 /** Bool and BinaryEquals. */
 import { operator, asText } from './types.ts';
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const TRUE_FALSE = /^(true|false)$/i;
+
 function decodeBase64(s: string): string | null {
   const t = s.trim();
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return null;
+  if (!BASE64.test(t) || t.length % 4 === 1) return null;
   try {
     return atob(t.padEnd(Math.ceil(t.length / 4) * 4, '='));
   } catch {
@@ -15,7 +18,7 @@ function decodeBase64(s: string): string | null {
 export const boolOperators = [
   operator<string>({
     name: 'Bool', negated: false, wildcards: false,
-    check: (v) => (/^(true|false)$/i.test(v) ? null : `\`${v}\` is not a boolean: use \`true\` or \`false\``),
+    check: (v) => (TRUE_FALSE.test(v) ? null : `\`${v}\` is not a boolean: use \`true\` or \`false\``),
     prepare: (t) => t.toLowerCase(),
     test: (v, p) => asText(v).toLowerCase() === p,
   }),

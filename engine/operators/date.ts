@@ -6,6 +6,7 @@ import { operator } from './types.ts';
 import type { ContextScalar } from '../types.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 const EPOCH = /^-?\d+(\.\d+)?$/;
 
 /** Milliseconds since the epoch, or NaN when the value is not a date. */
@@ -16,7 +17,7 @@ export function toTime(v: ContextScalar): number {
   if (EPOCH.test(s)) return Number(s) * 1000;
   if (!ISO.test(s)) return NaN;
   // A date-time with no zone is UTC in AWS; Date.parse would read it as local time.
-  const withZone = s.length > 10 && !/(Z|[+-]\d{2}:?\d{2})$/.test(s) ? `${s}Z` : s;
+  const withZone = s.length > 10 && !ZONE.test(s) ? `${s}Z` : s;
   return Date.parse(withZone);
 }
 

@@ -35,6 +35,17 @@ export interface ParsedOperator {
  * matched without regard to case, as AWS does. Returns null when unknown.
  */
 export function parseOperator(name: string): ParsedOperator | null {
+  const known = parsedNames.get(name);
+  if (known !== undefined) return known;
+  const parsed = parseOperatorName(name);
+  // Operator names form a small vocabulary; remember them, within reason.
+  if (parsedNames.size < 1024) parsedNames.set(name, parsed);
+  return parsed;
+}
+
+const parsedNames = new Map<string, ParsedOperator | null>();
+
+function parseOperatorName(name: string): ParsedOperator | null {
   let rest = name;
   let set: ParsedOperator['set'] = null;
   const colon = rest.indexOf(':');

@@ -7,12 +7,16 @@ export interface IpRange {
   bits: number;
 }
 
+const OCTET = /^\d{1,3}$/;
+const V6_CHARS = /^[0-9A-Fa-f:.]+$/;
+const HEXTET = /^[0-9A-Fa-f]{1,4}$/;
+
 function parseV4(s: string): Uint8Array | null {
   const parts = s.split('.');
   if (parts.length !== 4) return null;
   const out = new Uint8Array(4);
   for (let i = 0; i < 4; i++) {
-    if (!/^\d{1,3}$/.test(parts[i])) return null;
+    if (!OCTET.test(parts[i])) return null;
     const n = Number(parts[i]);
     if (n > 255) return null;
     out[i] = n;
@@ -21,7 +25,7 @@ function parseV4(s: string): Uint8Array | null {
 }
 
 function parseV6(s: string): Uint8Array | null {
-  if (!/^[0-9A-Fa-f:.]+$/.test(s)) return null;
+  if (!V6_CHARS.test(s)) return null;
   const halves = s.split('::');
   if (halves.length > 2) return null;
   const groups = (h: string): number[] | null => {
@@ -35,7 +39,7 @@ function parseV6(s: string): Uint8Array | null {
         if (!v4) return null;
         out.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
       } else {
-        if (!/^[0-9A-Fa-f]{1,4}$/.test(p)) return null;
+        if (!HEXTET.test(p)) return null;
         out.push(parseInt(p, 16));
       }
     }
@@ -63,7 +67,7 @@ export function parseIpRange(text: string): IpRange | null {
   let bits = max;
   if (slash >= 0) {
     const b = s.slice(slash + 1);
-    if (!/^\d{1,3}$/.test(b) || Number(b) > max) return null;
+    if (!OCTET.test(b) || Number(b) > max) return null;
     bits = Number(b);
   }
   return { bytes, bits };

@@ -1,13 +1,13 @@
 /** String operators: exact, case-insensitive and wildcard comparisons. */
 import { operator, asText } from './types.ts';
-import { type Glob, globFromCodes, matchGlob, codesToString } from '../wildcard.ts';
+import { type Glob, compilePieces, matchGlob } from '../wildcard.ts';
 
 const ok = (): null => null;
 
 function exact(name: string, negated: boolean) {
   return operator<string>({
     name, negated, wildcards: false, check: ok,
-    prepare: (_t, codes) => codesToString(codes),
+    prepare: (t) => t,
     test: (v, p) => asText(v) === p,
   });
 }
@@ -15,7 +15,7 @@ function exact(name: string, negated: boolean) {
 function ignoreCase(name: string, negated: boolean) {
   return operator<string>({
     name, negated, wildcards: false, check: ok,
-    prepare: (_t, codes) => codesToString(codes).toLowerCase(),
+    prepare: (t) => t.toLowerCase(),
     test: (v, p) => asText(v).toLowerCase() === p,
   });
 }
@@ -23,7 +23,7 @@ function ignoreCase(name: string, negated: boolean) {
 function like(name: string, negated: boolean) {
   return operator<Glob>({
     name, negated, wildcards: true, check: ok,
-    prepare: (t, codes) => globFromCodes(t, codes),
+    prepare: (t, pieces) => compilePieces(t, pieces),
     test: (v, p) => matchGlob(p, asText(v)),
   });
 }

@@ -6,6 +6,7 @@
  * negated operators invert the result of their base).
  */
 import type { ContextScalar } from '../types.ts';
+import type { PatternPiece } from '../wildcard.ts';
 
 /** One condition operator, e.g. `StringLike` or `NumericLessThan`. */
 export interface Operator<P = unknown> {
@@ -16,8 +17,12 @@ export interface Operator<P = unknown> {
   wildcards: boolean;
   /** Why AWS would reject this literal policy value, or null if it is fine. */
   check(value: string): string | null;
-  /** Prepares a policy value (variables already resolved); null never matches. */
-  prepare(text: string, codes: number[]): P | null;
+  /**
+   * Prepares a policy value (variables already resolved): `text` is the
+   * value, `pieces` the same split into wildcard text and literal text
+   * (a variable's value is literal). Null: the value never matches.
+   */
+  prepare(text: string, pieces: PatternPiece[]): P | null;
   /** Whether one request value matches one prepared policy value. */
   test(requestValue: ContextScalar, prepared: P): boolean;
 }
