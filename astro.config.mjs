@@ -10,7 +10,15 @@ import { defineConfig } from 'astro/config';
  * - A strict Content Security Policy is emitted as a `<meta>` element on every
  *   page. Astro hashes the scripts and styles it bundles or inlines; the one
  *   hand-written inline script (the theme bootstrap in `site/layouts/Base.astro`)
- *   registers its own hash through `Astro.csp`. No `'unsafe-inline'` anywhere.
+ *   registers its own hash through `Astro.csp`. Scripts: hashes only, never
+ *   `'unsafe-inline'`.
+ * - Styles: `style` attributes are blocked (style-src has no inline source;
+ *   scripts that position things use the CSSOM, which CSP allows). `<style>`
+ *   elements are allowed inline (style-src-elem), because CodeMirror
+ *   (style-mod) writes its theme into a `<style>` element whose text changes
+ *   as extensions mount, so no build-time hash can cover it. If the editors
+ *   ever mount in a shadow root (style-mod then uses constructable sheets),
+ *   drop the two `kind: 'element'` entries to go back to hashes.
  *   `frame-ancestors` is left out on purpose: browsers ignore it in a `<meta>`
  *   element and say so in the console.
  */
@@ -42,6 +50,13 @@ export default defineConfig({
         "base-uri 'none'",
         "form-action 'self'",
       ],
+      styleDirective: {
+        // style-src itself stays Astro's default, 'self' (no inline source).
+        resources: [
+          { resource: "'self'", kind: 'element' },
+          { resource: "'unsafe-inline'", kind: 'element' },
+        ],
+      },
     },
   },
 });

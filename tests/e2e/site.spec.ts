@@ -278,10 +278,18 @@ test.describe('head and security', () => {
     for (const path of ['/', await firstLesson(page), '/playground/']) {
       await page.goto(path);
       const csp = (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
-      expect(csp).toMatch(/default-src 'self'/);
-      expect(csp).toMatch(/script-src 'self'/);
-      expect(csp).toMatch(/object-src 'none'/);
-      expect(csp).not.toContain('unsafe-inline');
+      const directives = new Map(
+        csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]),
+      );
+      expect(directives.get('default-src')).toEqual(["'self'"]);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(directives.get('base-uri')).toEqual(["'none'"]);
+      const scripts = directives.get('script-src') ?? [];
+      expect(scripts[0]).toBe("'self'");
+      expect(scripts.slice(1).every((v) => v.startsWith("'sha256-")), `script-src ${scripts.join(' ')}`).toBe(true);
+      expect(directives.has('script-src-elem') || directives.has('script-src-attr')).toBe(false);
+      // style attributes stay blocked: style-src (their fallback) admits no inline source
+      expect(directives.get('style-src')).toEqual(["'self'"]);
       expect(csp).not.toContain('unsafe-eval');
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\w{3,}/);
       await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /\w/);
