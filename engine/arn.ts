@@ -21,6 +21,17 @@ export function splitArn(arn: string): ArnParts | null {
   return s ? { partition: s[1], service: s[2], region: s[3], account: s[4], resource: s[5] } : null;
 }
 
+/** Whether a text has the shape `arn:partition:service:region:account:resource`. */
+export function isArn(arn: string): boolean {
+  if (!arn.startsWith('arn:')) return false;
+  let at = 3;
+  for (let i = 0; i < 4; i++) {
+    at = arn.indexOf(':', at + 1);
+    if (at < 0) return false;
+  }
+  return true;
+}
+
 /** Splits an ARN into exactly six strings, or null. */
 export function arnSegments(arn: string): string[] | null {
   if (!arn.startsWith('arn:')) return null;

@@ -39,9 +39,11 @@ export function fromValue(value: unknown, depth = 0): JsonNode {
     for (let i = 0; i < value.length; i++) items[i] = fromValue(value[i], depth + 1);
     return { type: 'array', items, from: 0, to: 0 };
   }
-  const members: JsonMember[] = [];
-  for (const key in value as Record<string, unknown>) {
-    members.push({ key, value: fromValue((value as Record<string, unknown>)[key], depth + 1), from: 0, to: 0 });
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  const members: JsonMember[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    members[i] = { key: keys[i], value: fromValue(obj[keys[i]], depth + 1), from: 0, to: 0 };
   }
   return { type: 'object', members, from: 0, to: 0 };
 }

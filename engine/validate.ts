@@ -9,7 +9,7 @@ import type { JsonNode, JsonObject } from './json.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { OPERATOR_NAMES, parseOperator } from './operators/index.ts';
 import { findVariables } from './variables.ts';
-import { splitArn } from './arn.ts';
+import { splitArn, isArn } from './arn.ts';
 import { suggest } from './suggest.ts';
 
 /** What validation gives: a policy when there is no error, and all diagnostics. */
@@ -283,7 +283,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
         BUCKET_NAME.test(v) ? `for a bucket, write \`arn:aws:s3:::${v}\`` : undefined);
       return;
     }
-    if (!splitArn(v)) add('error', 'resource.format', `\`${v}\` is not a complete ARN: \`arn:partition:service:region:account:resource\``, path, r);
+    if (!isArn(v)) add('error', 'resource.format', `\`${v}\` is not a complete ARN: \`arn:partition:service:region:account:resource\``, path, r);
     checkVariables(r, path);
   }
 
