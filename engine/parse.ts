@@ -35,7 +35,8 @@ export function parse(text: string): ParseResult {
     // One diagnostic per place: a cascade of errors at the same offset helps no one.
     const last = diagnostics[diagnostics.length - 1];
     if (last && last.from === from && last.code !== 'json.duplicateKey') return;
-    const d: Diagnostic = { code, severity: 'error', message, path, from, to: Math.max(to, from) };
+    // INVARIANT: a range never reaches past the text (an editor would reject it).
+    const d: Diagnostic = { code, severity: 'error', message, path, from, to: Math.min(Math.max(to, from), len) };
     if (hint) d.hint = hint;
     diagnostics.push(d);
   }
@@ -155,8 +156,20 @@ export function parse(text: string): ParseResult {
   function tooDeep(): JsonNode {
     const from = pos;
     error('json.tooDeep', `nesting deeper than ${MAX_DEPTH} levels`, from, from + 1);
-    pos = len;
-    return { type: 'null', from, to: len };
+    // Skip the too-deep value, brackets balanced and strings skipped, so that
+    // the brackets around it still close and are not reported as unclosed.
+    let open = 0;
+    while (pos < len) {
+      const c = text.charCodeAt(pos);
+      if (c === 0x22) {
+        pos++;
+        while (pos < len && text.charCodeAt(pos) !== 0x22 && text.charCodeAt(pos) !== 0x0a) pos += text.charCodeAt(pos) === 0x5c ? 2 : 1;
+      } else if (c === 0x5b || c === 0x7b) open++;
+      else if ((c === 0x5d || c === 0x7d) && --open === 0) { pos++; break; }
+      pos++;
+    }
+    if (pos > len) pos = len;
+    return { type: 'null', from, to: pos };
   }
 
   function parseObject(depth: number): JsonObject {
@@ -164,13 +177,14 @@ export function parse(text: string): ParseResult {
     pos++;
     const members: JsonMember[] = [];
     const seen = new Map<string, JsonMember>();
+    let comma = pos;
     skipWs();
     if (text[pos] === '}') { pos++; return { type: 'object', members, from, to: pos }; }
     for (;;) {
       skipWs();
       if (pos >= len) { error('json.unclosedObject', 'this object has no closing `}`', from, from + 1); break; }
       const c = text[pos];
-      if (c === '}') { error('json.trailingComma', 'a comma before `}` is not allowed in JSON', pos - 1, pos); pos++; return { type: 'object', members, from, to: pos }; }
+      if (c === '}') { error('json.trailingComma', 'a comma before `}` is not allowed in JSON', comma, comma + 1); pos++; return { type: 'object', members, from, to: pos }; }
       let keyNode: JsonNode;
       if (c === '"') keyNode = parseString();
       else if (c === "'" || /[A-Za-z_$]/.test(c)) {
@@ -179,6 +193,7 @@ export function parse(text: string): ParseResult {
       } else {
         error('json.expectedKey', `expected a key in double quotes but found ${describe(c)}`, pos, pos + 1);
         if (!recover('}')) break;
+        comma = pos - 1;
         continue;
       }
       const key = keyNode.type === 'string' ? keyNode.value : '';
@@ -198,12 +213,13 @@ export function parse(text: string): ParseResult {
       seen.set(key, m);
       members.push(m);
       skipWs();
-      if (text[pos] === ',') { pos++; continue; }
+      if (text[pos] === ',') { comma = pos++; continue; }
       if (text[pos] === '}') { pos++; return { type: 'object', members, from, to: pos }; }
       if (pos >= len) { error('json.unclosedObject', 'this object has no closing `}`', from, from + 1); break; }
       if (text[pos] === '"') { error('json.expectedComma', 'expected `,` between members', pos, pos + 1); continue; }
       error('json.expectedComma', `expected \`,\` or \`}\` but found ${describe(text[pos])}`, pos, pos + 1);
       if (!recover('}')) break;
+      comma = pos - 1;
     }
     return { type: 'object', members, from, to: pos };
   }
@@ -212,21 +228,23 @@ export function parse(text: string): ParseResult {
     const from = pos;
     pos++;
     const items: JsonNode[] = [];
+    let comma = pos;
     skipWs();
     if (text[pos] === ']') { pos++; return { type: 'array', items, from, to: pos }; }
     for (;;) {
       skipWs();
       if (pos >= len) { error('json.unclosedArray', 'this array has no closing `]`', from, from + 1); break; }
-      if (text[pos] === ']') { error('json.trailingComma', 'a comma before `]` is not allowed in JSON', pos - 1, pos); pos++; return { type: 'array', items, from, to: pos }; }
+      if (text[pos] === ']') { error('json.trailingComma', 'a comma before `]` is not allowed in JSON', comma, comma + 1); pos++; return { type: 'array', items, from, to: pos }; }
       items.push(parseValue(depth));
       skipWs();
-      if (text[pos] === ',') { pos++; continue; }
+      if (text[pos] === ',') { comma = pos++; continue; }
       if (text[pos] === ']') { pos++; return { type: 'array', items, from, to: pos }; }
       if (pos >= len) { error('json.unclosedArray', 'this array has no closing `]`', from, from + 1); break; }
       if (text[pos] === '}') { error('json.unclosedArray', 'expected `]` to close the array before `}`', pos, pos + 1); break; }
       error('json.expectedComma', `expected \`,\` or \`]\` but found ${describe(text[pos])}`, pos, pos + 1);
       if (text[pos] === '"' || text[pos] === '{' || text[pos] === '[') continue;
       if (!recover(']')) break;
+      comma = pos - 1;
     }
     return { type: 'array', items, from, to: pos };
   }
