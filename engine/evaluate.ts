@@ -3,8 +3,9 @@
  * AWS's documented evaluation logic:
  *
  * 1. An explicit Deny in any policy that applies to the request wins.
- * 2. RCPs of the resource's account (member accounts only): every level must
- *    allow; RCPFullAWSAccess, which AWS attaches to every level, does.
+ * 2. RCPs of the resource's account (member accounts only, and only for the
+ *    services that support RCPs): every level must allow; RCPFullAWSAccess,
+ *    which AWS attaches to every level, does.
  * 3. SCPs of the principal's account (member accounts only): every level,
  *    from the organization root down to the account, must allow. They bind
  *    the root user of a member account too, never a service principal.
@@ -84,6 +85,14 @@ function nearMisses(traces: PolicyTrace[]): NearMiss[] {
   return scored.slice(0, 3).map((s) => s.miss);
 }
 
+/**
+ * The services whose actions RCPs apply to (AWS Organizations User Guide:
+ * Resource control policies, "List of AWS services that support RCPs").
+ */
+export const RCP_SERVICES: ReadonlySet<string> = new Set([
+  's3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-identity', 'ecr', 'aoss', 'logs', 'dynamodb',
+]);
+
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
   /**
@@ -113,7 +122,9 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   const isPrincipalless = caller.kind === 'service' || caller.kind === 'anonymous' || caller.kind === 'unknown';
 
   // Judge every policy that applies to this request.
-  const rcpApplies = prepared.rcp !== null && caller.kind !== 'service';
+  // RCPs bind service principals too (AWS's own RCP examples exempt them with
+  // aws:PrincipalIsAWSService), but only the actions of the services that support RCPs.
+  const rcpApplies = prepared.rcp !== null && RCP_SERVICES.has(req.actionLower.slice(0, req.actionLower.indexOf(':')));
   const scpApplies = prepared.scp !== null && !isPrincipalless;
   const rcpV = rcpApplies ? (prepared.rcp ?? []).map((level) => level.map((p) => judge(p, req, record))) : [];
   const scpV = scpApplies ? (prepared.scp ?? []).map((level) => level.map((p) => judge(p, req, record))) : [];
@@ -140,7 +151,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // 2. RCPs: RCPFullAWSAccess stands at every level, so with no Deny they pass.
   steps.push(rcpApplies
     ? { step: 'rcp', outcome: 'continue', note: 'rcpFullAccess' }
-    : { step: 'rcp', outcome: 'skipped', note: prepared.rcp ? 'rcpNotForServices' : 'noRcp' });
+    : { step: 'rcp', outcome: 'skipped', note: prepared.rcp ? 'rcpServiceNotSupported' : 'noRcp' });
 
   // 3. SCPs: every level must allow.
   if (scpApplies) {
