@@ -64,11 +64,11 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
   const initial = draft !== null && revealed ? draft : ex.starter;
   const host = must<HTMLElement>(root, '[data-wb-editor]');
   const title = root.querySelector('[data-wb-panel="learner"] .wb-panel-title')?.textContent?.trim() ?? 'Policy';
-  host.replaceChildren();
+  host.replaceChildren(); // the server's <pre> of the starter
   const editor: PolicyEditor = createEditor(host, {
     doc: initial,
     label: predict ? `${title}, read-only until you check` : `${title}, JSON editor`,
-    describedBy: `${uid}-escape`,
+    description: must<HTMLElement>(root, `#${CSS.escape(uid)}-escape`).textContent?.replace(/\s+/g, ' ').trim() ?? '',
     readOnly: !revealed,
     onChange: (text) => schedule(text),
   });

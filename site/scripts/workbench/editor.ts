@@ -35,8 +35,8 @@ export interface EditorOptions {
   doc: string;
   /** The accessible name of the editable area. */
   label: string;
-  /** Id of the element that explains how to leave the editor. */
-  describedBy?: string;
+  /** Words that describe the editable area, e.g. how to leave it. */
+  description?: string;
   readOnly: boolean;
   /** Called after every change of the text, once the view is updated. */
   onChange(text: string): void;
@@ -63,6 +63,22 @@ const highlightField = StateField.define<DecorationSet>({
     return next;
   },
   provide: (f) => EditorView.decorations.from(f),
+});
+
+/**
+ * Typing over a selection: Chrome replaces the selected, syntax-coloured
+ * spans itself and keeps their colour as an inline `style` attribute, which
+ * the Content Security Policy refuses (a console error). Doing the
+ * replacement here leaves the DOM to CodeMirror.
+ */
+const replaceSelectionOnInput = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    if (event.inputType !== 'insertText' || !event.data || view.composing || view.state.readOnly) return false;
+    if (view.state.selection.ranges.every((r) => r.empty)) return false;
+    event.preventDefault();
+    view.dispatch(view.state.replaceSelection(event.data), { userEvent: 'input.type', scrollIntoView: true });
+    return true;
+  },
 });
 
 /** Token colours from the site's theme tokens, so both themes read well. */
@@ -125,11 +141,26 @@ export function toCmDiagnostics(diagnostics: readonly Diagnostic[], docLength: n
   });
 }
 
-/** Creates the editor inside `parent`. */
+/**
+ * Creates the editor inside `parent`, in a shadow root: CodeMirror then
+ * mounts its styles as constructed style sheets, which the site's strict
+ * Content Security Policy allows, where a `<style>` element would be refused.
+ * Custom properties (the theme) inherit into it as usual.
+ */
 export function createEditor(parent: HTMLElement, options: EditorOptions): PolicyEditor {
+  const shadow = parent.shadowRoot ?? parent.attachShadow({ mode: 'open' });
+  shadow.replaceChildren();
   const readOnly = new Compartment();
   const attributes: Record<string, string> = { 'aria-label': options.label };
-  if (options.describedBy) attributes['aria-describedby'] = options.describedBy;
+  if (options.description) {
+    // ID references do not cross a shadow boundary: the description lives inside.
+    const desc = document.createElement('span');
+    desc.id = 'editor-description';
+    desc.hidden = true;
+    desc.textContent = options.description;
+    shadow.append(desc);
+    attributes['aria-describedby'] = desc.id;
+  }
   const extensions: Extension[] = [
     lineNumbers(),
     history(),
@@ -139,6 +170,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Polic
     json(),
     lintGutter(),
     highlightField,
+    replaceSelectionOnInput,
     EditorView.lineWrapping,
     EditorState.tabSize.of(2),
     // Tab indents; Escape then Tab leaves (CodeMirror's tab-focus mode).
@@ -148,7 +180,8 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Polic
     theme,
   ];
   const view = new EditorView({
-    parent,
+    parent: shadow,
+    root: shadow,
     state: EditorState.create({ doc: options.doc, extensions }),
     dispatchTransactions(trs, v) {
       v.update(trs);

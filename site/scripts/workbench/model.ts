@@ -217,7 +217,7 @@ export function policyEntries(p: PoliciesText, kind: PolicyKind): PolicyEntry[] 
         out.push({
           id: `${slot}[${i}][${j}]`,
           slot,
-          label: `${slot.toUpperCase()}, ${levelName(i, levels.length)} level${many(level.length, j)}`,
+          label: `${slot.toUpperCase()}${many(level.length, j)} at ${levelName(i, levels.length)} level`,
           text,
         }),
       ),
@@ -247,7 +247,7 @@ export const DECISION_TEXT: Record<RowDecision | 'Deny', string> = {
 /** A glyph beside each decision's words, so colour is never the only cue. */
 export const DECISION_ICON: Record<RowDecision | 'Deny', string> = {
   Allow: '✓',
-  ExplicitDeny: '⛔',
+  ExplicitDeny: '✖',
   ImplicitDeny: '∅',
   Deny: '✕',
   Invalid: '⚠',

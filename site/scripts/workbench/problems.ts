@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../../engine/types.ts';
 import { el, lineCol, richText } from './dom.ts';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
-const SEVERITY_ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 const MAX_ITEMS = 50;
 
 /** Summary words: `No problems`, `1 error, 2 warnings`. */
