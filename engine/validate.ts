@@ -5,7 +5,7 @@
  * author thinks. The walk reports every problem it finds, never the first only.
  */
 import type { Diagnostic, PolicyKind, Range, Severity } from './types.ts';
-import type { JsonNode, JsonObject } from './json.ts';
+import type { JsonMember, JsonNode, JsonObject } from './json.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { OPERATOR_NAMES, parseOperator } from './operators/index.ts';
 import { findVariables } from './variables.ts';
@@ -115,6 +115,8 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
   }
 
   const statements: Statement[] = [];
+  /** Where each statement's Sid value stands, by statement index (for sid.duplicate). */
+  const sidAt = new Map<number, Range>();
   if (!statementNode) {
     add('error', 'statement.missing', 'a policy needs a `Statement`', '', { from: root.from, to: root.from + 1 });
   } else if (statementNode.type === 'object') {
@@ -133,7 +135,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
   const sids = new Map<string, number>();
   for (const st of statements) {
     if (st.sid === undefined || st.sid === '') continue;
-    if (sids.has(st.sid)) add('error', 'sid.duplicate', `the Sid \`${st.sid}\` is used by another statement of this policy`, `Statement[${st.index}].Sid`, st, 'give each statement its own Sid');
+    if (sids.has(st.sid)) add('error', 'sid.duplicate', `the Sid \`${st.sid}\` is used by another statement of this policy`, `Statement[${st.index}].Sid`, sidAt.get(st.index) ?? st, 'give each statement its own Sid');
     sids.set(st.sid, st.index);
   }
 
@@ -166,13 +168,16 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       principal: null, notPrincipal: null, conditions: [], from: node.from, to: node.to,
     };
     let effectSeen = false;
+    const keyAt = new Map<string, JsonMember>();
     for (const m of node.members) {
+      keyAt.set(m.key, m);
       const p = `${path}.${m.key}`;
       switch (m.key) {
         case 'Sid':
           if (m.value.type !== 'string') add('error', 'sid.type', '`Sid` must be a string', p, m.value);
           else {
             st.sid = m.value.value;
+            sidAt.set(index, m.value);
             const iamKinds = kind === 'identity' || kind === 'boundary' || kind === 'session' || kind === 'trust';
             if (iamKinds && !SID_CHARS.test(m.value.value)) {
               add('error', 'sid.characters', `the Sid \`${m.value.value}\` may hold only letters and digits in ${KIND_NAME[kind]}`, p, m.value, 'remove spaces, dashes and other signs');
@@ -219,7 +224,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     else if (!st.action && !st.notAction) add('error', 'action.missing', 'this statement has no `Action` (or `NotAction`)', path, at);
     if (st.resource && st.notResource) add('error', 'resource.both', 'a statement may have `Resource` or `NotResource`, not both', path, at);
     if (kind === 'trust') {
-      if (st.resource || st.notResource) add('error', 'resource.inTrust', 'a role trust policy has no `Resource`: the role itself is the resource', `${path}.Resource`, at, 'remove the `Resource` element');
+      if (st.resource || st.notResource) add('error', 'resource.inTrust', 'a role trust policy has no `Resource`: the role itself is the resource', `${path}.Resource`, keyAt.get('Resource') ?? keyAt.get('NotResource') ?? at, 'remove the `Resource` element');
     } else if (!st.resource && !st.notResource) {
       add('error', 'resource.missing', `this statement has no \`Resource\` (or \`NotResource\`), which ${KIND_NAME[kind]} requires`, path, at, 'use `"Resource": "*"` for every resource');
     }
@@ -238,7 +243,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       else add('warning', 'notPrincipal.discouraged', 'AWS advises against `NotPrincipal`: prefer `"Principal": "*"` with `ArnNotEquals` on `aws:PrincipalArn`', `${path}.NotPrincipal`, st.notPrincipal);
     }
     if (kind === 'rcp') {
-      if (st.effect === 'Allow' && effectSeen) add('error', 'rcp.allow', 'an RCP may only deny: `Allow` is reserved for the RCPFullAWSAccess policy AWS attaches', `${path}.Effect`, at);
+      if (st.effect === 'Allow' && effectSeen) add('error', 'rcp.allow', 'an RCP may only deny: `Allow` is reserved for the RCPFullAWSAccess policy AWS attaches', `${path}.Effect`, keyAt.get('Effect')?.value ?? at);
       if (st.principal && !st.principal.anyone) add('error', 'rcp.principal', 'in an RCP, `Principal` must be `"*"`: narrow it with conditions', `${path}.Principal`, st.principal);
     }
     return [st];
@@ -368,6 +373,10 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       const parsed = parseOperator(om.key);
       if (!parsed) {
         const base = om.key.replace(/^(ForAllValues|ForAnyValue):/i, '').replace(/IfExists$/i, '');
+        if (/^null$/i.test(base) && /ifexists$/i.test(om.key)) {
+          add('error', 'condition.unknownOperator', `\`${om.key}\` is not a condition operator: \`Null\` has no IfExists form`, p, om, 'use `Null` alone: it already tests whether the key exists');
+          continue;
+        }
         const s = suggest(base, OPERATOR_NAMES);
         add('error', 'condition.unknownOperator', `\`${om.key}\` is not a condition operator`, p, om, s ? `did you mean \`${om.key.replace(base, s)}\`?` : undefined);
         continue;
@@ -398,7 +407,8 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           }
           if (variables && v.value.includes('${')) { checkVariables(v, kp); continue; }
           const p = parsed.op.prepare(v.value, [{ text: v.value, wild: parsed.op.wildcards }]);
-          const problem = p === null ? parsed.op.check(v.value) : null;
+          // INVARIANT: check every literal value; a successful prepare does not mean a valid value (Bool, ARN).
+          const problem = parsed.op.check(v.value);
           if (problem) add('error', 'condition.value', `${problem} (for \`${parsed.op.name}\`)`, kp, v);
           prepared[i] = p;
         }
