@@ -1,0 +1,311 @@
+/**
+ * Stage 2, validate: the IAM policy grammar for each kind of policy. Every
+ * test asserts the diagnostic's code, what its message (or hint) says, and
+ * the text it underlines.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkPolicy, SIZE_LIMITS, type PolicyKind } from '../../engine/index.ts';
+import { diagnose, expectDiagnostic, expectNoDiagnostic, expectValid, policy } from './helpers.ts';
+
+const KINDS: PolicyKind[] = ['identity', 'resource', 'trust', 'boundary', 'session', 'scp', 'rcp'];
+
+/** A minimal valid statement for each kind (Principal where one is needed, Deny for an RCP, no Resource in a trust policy). */
+function base(kind: PolicyKind): Record<string, unknown> {
+  switch (kind) {
+    case 'trust': return { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' };
+    case 'resource': return { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/alice' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*' };
+    case 'rcp': return { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' };
+    default: return { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*' };
+  }
+}
+/** A policy of one statement: the kind's base, changed by `change` (undefined removes a member). */
+function one(kind: PolicyKind, change: Record<string, unknown> = {}, top?: Record<string, unknown>): string {
+  const st: Record<string, unknown> = { ...base(kind), ...change };
+  for (const k of Object.keys(st)) if (st[k] === undefined) delete st[k];
+  return policy([st], top);
+}
+
+for (const kind of KINDS) {
+  describe(`${kind} policy`, () => {
+    test('the base statement is valid, without warnings', () => assert.deepEqual(expectValid(one(kind), kind).map((d) => d.code), []));
+
+    // Version
+    test('Version 2008-10-17 is accepted', () => expectValid(one(kind, {}, { Version: '2008-10-17' }), kind));
+    test('an unknown Version is rejected', () => expectDiagnostic(one(kind, {}, { Version: '2012-10-18' }), kind, 'version.value', '"2012-10-18"', 'not a policy language version: use `2012-10-17`'));
+    test('a Version that is a date without quotes-as-string is rejected', () => expectDiagnostic(one(kind, {}, { Version: 2012 }), kind, 'version.type', '2012', '`Version` must be a string'));
+    test('a missing Version is a warning on the opening brace', () => {
+      const d = expectDiagnostic(one(kind, {}, {}), kind, 'version.missing', '{', 'AWS assumes 2008-10-17');
+      assert.equal(d.severity, 'warning');
+      assert.match(d.hint ?? '', /"Version": "2012-10-17"/);
+    });
+
+    // Statement
+    test('Statement may be a single object', () => expectValid(JSON.stringify({ Version: '2012-10-17', Statement: base(kind) }), kind));
+    test('Statement as a string is rejected', () => expectDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: 'Allow' }), kind, 'statement.type', '"Allow"', 'must be an object or an array'));
+    test('a statement that is not an object is rejected', () => expectDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: [base(kind), 7] }), kind, 'statement.type', '7', 'each statement must be an object'));
+    test('no Statement at all is rejected', () => expectDiagnostic(JSON.stringify({ Version: '2012-10-17' }), kind, 'statement.missing', '{', 'needs a `Statement`'));
+    test('an empty Statement list is a warning', () => assert.equal(expectDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: [] }), kind, 'statement.empty', '[]', 'allows and denies nothing').severity, 'warning'));
+
+    // Effect
+    test('Effect is case sensitive, with a suggestion', () => expectDiagnostic(one(kind, { Effect: 'deny' }), kind, 'effect.value', '"deny"', 'did you mean `Deny`?'));
+    test('a misspelt Effect gets a suggestion', () => expectDiagnostic(one(kind, { Effect: 'Denny' }), kind, 'effect.value', '"Denny"', 'did you mean `Deny`?'));
+    test('an unrelated Effect gets no suggestion', () => {
+      const d = expectDiagnostic(one(kind, { Effect: 'Permit' }), kind, 'effect.value', '"Permit"', 'use `Allow` or `Deny`');
+      assert.equal(d.hint, undefined);
+    });
+    test('a non-string Effect is rejected', () => expectDiagnostic(one(kind, { Effect: true }), kind, 'effect.value', 'true', 'must be the string'));
+    test('a missing Effect is rejected', () => expectDiagnostic(one(kind, { Effect: undefined }), kind, 'effect.missing', '{', 'no `Effect`'));
+
+    // Action / NotAction
+    test('no Action is rejected', () => expectDiagnostic(one(kind, { Action: undefined }), kind, 'action.missing', '{', 'no `Action` (or `NotAction`)'));
+    test('Action and NotAction together are rejected', () => expectDiagnostic(one(kind, { NotAction: 'iam:*' }), kind, 'action.both', '{', '`Action` or `NotAction`, not both'));
+    test('NotAction alone is accepted', () => expectValid(one(kind, { Action: undefined, NotAction: 'iam:*' }), kind));
+    test('an empty Action list is rejected', () => expectDiagnostic(one(kind, { Action: [] }), kind, 'element.empty', '[]', '`Action` must not be an empty list'));
+    test('an action without a service prefix is rejected', () => expectDiagnostic(one(kind, { Action: 'GetObject' }), kind, 'action.format', '"GetObject"', 'write `service:Action`'));
+    test('a wildcard in the service prefix is rejected', () => expectDiagnostic(one(kind, { Action: 's*:GetObject' }), kind, 'action.serviceWildcard', '"s*:GetObject"', 'the service prefix `s*` cannot hold a wildcard'));
+    test('an action list entry that is not a string is rejected', () => expectDiagnostic(one(kind, { Action: ['s3:GetObject', 3] }), kind, 'element.type', '3', 'each entry of `Action` must be a string'));
+
+    // Unknown elements
+    test('an unknown statement element gets "did you mean"', () => expectDiagnostic(one(kind, { Conditions: {} }), kind, 'statement.unknownElement', '"Conditions"', 'did you mean `Condition`?'));
+    test('an unknown top-level element gets "did you mean"', () => expectDiagnostic(one(kind, {}, { Version: '2012-10-17', Statment: [] }), kind, 'policy.unknownElement', '"Statment"', 'did you mean `Statement`?'));
+    test('element names are case sensitive', () => expectDiagnostic(one(kind, { effect: 'Allow' }), kind, 'statement.unknownElement', '"effect"', 'did you mean `Effect`?'));
+
+    // Sid
+    test('Sids must be unique: the second is underlined', () => {
+      const text = policy([{ ...base(kind), Sid: 'One' }, { ...base(kind), Sid: 'One' }]);
+      const ds = diagnose(text, kind).filter((d) => d.code === 'sid.duplicate');
+      assert.deepEqual(ds.map((d) => [d.underlined, d.path]), [['"One"', 'Statement[1].Sid']]);
+      assert.match(ds[0].message, /the Sid `One` is used by another statement/);
+    });
+    test('a Sid that is not a string is rejected', () => expectDiagnostic(one(kind, { Sid: 1 }), kind, 'sid.type', '1', '`Sid` must be a string'));
+
+    // Conditions
+    test('an unknown condition operator gets a suggestion', () => expectDiagnostic(one(kind, { Condition: { StringEqual: { 'aws:username': 'alice' } } }), kind, 'condition.unknownOperator', '"StringEqual"', 'did you mean `StringEquals`?'));
+  });
+}
+
+describe('Version and policy variables', () => {
+  const withVar = (top: Record<string, unknown>) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:username}/*', Condition: { StringEquals: { 's3:prefix': '${aws:username}' } } }], top);
+  test('under 2008-10-17 a variable in Resource is plain text (warning)', () => {
+    const d = expectDiagnostic(withVar({ Version: '2008-10-17' }), 'identity', 'variable.literal', '"arn:aws:s3:::b/${aws:username}/*"', 'without `"Version": "2012-10-17"` it is plain text');
+    assert.equal(d.severity, 'warning');
+  });
+  test('under 2008-10-17 a variable in a condition value is plain text (warning)', () => expectDiagnostic(withVar({ Version: '2008-10-17' }), 'identity', 'variable.literal', '"${aws:username}"', 'plain text'));
+  test('with no Version a variable is plain text too', () => expectDiagnostic(withVar({}), 'identity', 'variable.literal', '"${aws:username}"', 'plain text'));
+  test('under 2012-10-17 variables are variables: no warning', () => expectNoDiagnostic(withVar({ Version: '2012-10-17' }), 'identity', 'variable.literal'));
+  test('an unclosed variable is an error', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3:::b/${aws:username' }), 'identity', 'variable.syntax', '"arn:aws:s3:::b/${aws:username"', 'has no closing `}`'));
+  test('a malformed variable is an error', () => expectDiagnostic(one('identity', { Condition: { StringLike: { 's3:prefix': '${ }' } } }), 'identity', 'variable.syntax', '"${ }"', 'is not a variable'));
+  test('a default value is accepted', () => expectValid(one('identity', { Resource: "arn:aws:s3:::b/${aws:PrincipalTag/team, 'none'}/*" }), 'identity'));
+  test('the escapes ${*} ${?} ${$} are accepted', () => expectValid(one('identity', { Resource: 'arn:aws:s3:::b/${*}${?}${$}' }), 'identity'));
+});
+
+describe('Resource and NotResource', () => {
+  for (const kind of ['identity', 'resource', 'boundary', 'session', 'scp', 'rcp'] as PolicyKind[]) {
+    test(`${kind}: no Resource is rejected`, () => expectDiagnostic(one(kind, { Resource: undefined }), kind, 'resource.missing', '{', /no `Resource` \(or `NotResource`\)/));
+    test(`${kind}: Resource and NotResource together are rejected`, () => expectDiagnostic(one(kind, { NotResource: '*' }), kind, 'resource.both', '{', 'not both'));
+    test(`${kind}: NotResource alone is accepted`, () => expectValid(one(kind, { Resource: undefined, NotResource: 'arn:aws:s3:::example-bucket/*' }), kind));
+  }
+  test('a bucket name is not an ARN, with a hint', () => expectDiagnostic(one('identity', { Resource: 'example-bucket' }), 'identity', 'resource.format', '"example-bucket"', 'write `arn:aws:s3:::example-bucket`'));
+  test('an ARN with too few parts is rejected', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3' }), 'identity', 'resource.format', '"arn:aws:s3"', 'not a complete ARN'));
+  test('a trust policy with Resource is rejected, underlining Resource', () => expectDiagnostic(one('trust', { Resource: '*' }), 'trust', 'resource.inTrust', '"Resource"', 'a role trust policy has no `Resource`'));
+  test('a trust policy with NotResource is rejected', () => expectDiagnostic(one('trust', { NotResource: '*' }), 'trust', 'resource.inTrust', '"NotResource"', 'the role itself is the resource'));
+});
+
+describe('Principal by kind', () => {
+  for (const kind of ['identity', 'boundary', 'session', 'scp'] as PolicyKind[]) {
+    test(`${kind}: Principal is forbidden`, () => expectDiagnostic(one(kind, { Principal: '*' }), kind, 'principal.forbidden', '"*"', 'cannot have `Principal`'));
+    test(`${kind}: NotPrincipal is forbidden`, () => expectDiagnostic(one(kind, { Effect: 'Deny', NotPrincipal: { AWS: '111122223333' } }), kind, 'principal.forbidden', '{\n        "AWS": "111122223333"\n      }', 'cannot have `NotPrincipal`'));
+  }
+  for (const kind of ['resource', 'trust', 'rcp'] as PolicyKind[]) {
+    test(`${kind}: Principal is required`, () => expectDiagnostic(one(kind, { Principal: undefined }), kind, 'principal.missing', '{', 'needs a `Principal`'));
+  }
+  test('Principal and NotPrincipal together are rejected', () => expectDiagnostic(one('resource', { Effect: 'Deny', NotPrincipal: { AWS: '111122223333' } }), 'resource', 'principal.both', '{', 'not both'));
+});
+
+describe('Principal forms', () => {
+  const r = (principal: unknown) => one('resource', { Principal: principal });
+  test('"*" is everyone', () => expectValid(r('*'), 'resource'));
+  test('{"AWS": "*"} is everyone', () => expectValid(r({ AWS: '*' }), 'resource'));
+  test('an account ID', () => expectValid(r({ AWS: '111122223333' }), 'resource'));
+  test('an account, user, role, session and federated-user ARN', () => expectValid(r({ AWS: [
+    'arn:aws:iam::111122223333:root', 'arn:aws:iam::111122223333:user/division/alice', 'arn:aws:iam::111122223333:role/app-role',
+    'arn:aws:sts::111122223333:assumed-role/app-role/s1', 'arn:aws:sts::111122223333:federated-user/bob',
+  ] }), 'resource'));
+  test('a service principal', () => expectValid(r({ Service: ['ec2.amazonaws.com', 'lambda.amazonaws.com'] }), 'resource'));
+  test('a federated principal', () => expectValid(r({ Federated: 'cognito-identity.amazonaws.com' }), 'resource'));
+  test('a canonical user', () => expectValid(r({ CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }), 'resource'));
+  test('a bare name is not a principal', () => expectDiagnostic(r('alice'), 'resource', 'principal.format', '"alice"', '`alice` is not a principal'));
+  test('a list is not a principal', () => expectDiagnostic(r(['*']), 'resource', 'principal.format', '[\n        "*"\n      ]', 'a principal is `"*"` or an object'));
+  test('an 11-digit account is rejected', () => expectDiagnostic(r({ AWS: '11112222333' }), 'resource', 'principal.aws', '"11112222333"', 'is not an AWS principal'));
+  test('a user group is rejected', () => expectDiagnostic(r({ AWS: 'arn:aws:iam::111122223333:group/devs' }), 'resource', 'principal.group', '"arn:aws:iam::111122223333:group/devs"', 'a group can never be a principal'));
+  test('a partial wildcard in a user ARN is rejected', () => expectDiagnostic(r({ AWS: 'arn:aws:iam::111122223333:user/*' }), 'resource', 'principal.wildcard', '"arn:aws:iam::111122223333:user/*"', 'cannot hold wildcards'));
+  test('a wildcard account is rejected, with the aws:PrincipalArn hint', () => expectDiagnostic(r({ AWS: 'arn:aws:iam::*:root' }), 'resource', 'principal.wildcard', '"arn:aws:iam::*:root"', '`aws:PrincipalArn`'));
+  test('a policy ARN is not a principal', () => expectDiagnostic(r({ AWS: 'arn:aws:iam::111122223333:policy/p' }), 'resource', 'principal.aws', '"arn:aws:iam::111122223333:policy/p"', 'not an account, user, role or session ARN'));
+  test('a service principal cannot be "*"', () => expectDiagnostic(r({ Service: '*' }), 'resource', 'principal.serviceWildcard', '"*"', 'a service principal cannot be `*`'));
+  test('a short service name is a warning', () => assert.equal(expectDiagnostic(r({ Service: 'ec2' }), 'resource', 'principal.service', '"ec2"', 'does not look like a service principal').severity, 'warning'));
+  test('an unknown principal type gets a suggestion', () => expectDiagnostic(r({ Aws: 'x' }), 'resource', 'principal.unknownType', '"Aws"', 'did you mean `AWS`?'));
+  test('a trust policy accepts a service principal', () => expectValid(one('trust', { Principal: { Service: 'ec2.amazonaws.com' } }), 'trust'));
+  test('a trust policy accepts a SAML provider', () => expectValid(one('trust', { Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/corp' }, Action: 'sts:AssumeRoleWithSAML' }), 'trust'));
+});
+
+describe('NotPrincipal', () => {
+  const np = { AWS: 'arn:aws:iam::111122223333:user/alice' };
+  const npText = '{\n        "AWS": "arn:aws:iam::111122223333:user/alice"\n      }';
+  test('with Allow it is rejected', () => expectDiagnostic(one('resource', { Principal: undefined, NotPrincipal: np }), 'resource', 'notPrincipal.allow', npText, 'works only with `"Effect": "Deny"`'));
+  test('with Deny it is accepted, with a warning that AWS advises against it', () => {
+    const d = expectDiagnostic(one('resource', { Effect: 'Deny', Principal: undefined, NotPrincipal: np }), 'resource', 'notPrincipal.discouraged', npText, 'AWS advises against `NotPrincipal`');
+    assert.equal(d.severity, 'warning');
+  });
+  test('a trust policy cannot use it', () => expectDiagnostic(one('trust', { Effect: 'Deny', Principal: undefined, NotPrincipal: np }), 'trust', 'notPrincipal.inTrust', npText, 'cannot use `NotPrincipal`'));
+  test('an RCP cannot use it', () => expectDiagnostic(one('rcp', { Principal: undefined, NotPrincipal: np }), 'rcp', 'notPrincipal.inRcp', npText, 'an RCP cannot use `NotPrincipal`'));
+});
+
+describe('Sid characters and Id', () => {
+  for (const kind of ['identity', 'boundary', 'session', 'trust'] as PolicyKind[]) {
+    test(`${kind}: a Sid with a space is rejected`, () => expectDiagnostic(one(kind, { Sid: 'Read reports' }), kind, 'sid.characters', '"Read reports"', 'only letters and digits'));
+    test(`${kind}: a Sid with a dash is rejected`, () => expectDiagnostic(one(kind, { Sid: 'read-1' }), kind, 'sid.characters', '"read-1"', 'remove spaces, dashes'));
+  }
+  for (const kind of ['resource', 'scp', 'rcp'] as PolicyKind[]) {
+    test(`${kind}: a Sid with spaces is accepted`, () => expectNoDiagnostic(one(kind, { Sid: 'Read reports 1' }), kind, 'sid.characters'));
+  }
+  test('an empty Sid is accepted, and two empty Sids are not duplicates', () => expectValid(policy([{ ...base('identity'), Sid: '' }, { ...base('identity'), Sid: '' }]), 'identity'));
+  test('Id is accepted in an identity policy', () => expectValid(one('identity', {}, { Version: '2012-10-17', Id: 'ReadOnly' }), 'identity'));
+  test('Id is accepted in a resource policy', () => expectValid(one('resource', {}, { Version: '2012-10-17', Id: 'Policy1' }), 'resource'));
+  test('Id must be a string', () => expectDiagnostic(one('identity', {}, { Version: '2012-10-17', Id: 5 }), 'identity', 'id.type', '5', '`Id` must be a string'));
+  test('Id in an SCP is a warning: it has no effect', () => assert.equal(expectDiagnostic(one('scp', {}, { Version: '2012-10-17', Id: 'x' }), 'scp', 'id.ignored', '"Id"', 'has no effect').severity, 'warning'));
+});
+
+// ---- conditions -------------------------------------------------------------
+
+/** A valid literal value for each operator family. */
+const FAMILY_VALUES: [string[], string][] = [
+  [['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'], 'blue'],
+  [['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'], '10'],
+  [['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'], '2026-01-31T12:00:00Z'],
+  [['Bool'], 'true'],
+  [['BinaryEquals'], 'QmluYXJ5'],
+  [['IpAddress', 'NotIpAddress'], '203.0.113.0/24'],
+  [['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike'], 'arn:aws:iam::111122223333:role/app-role'],
+];
+const cond = (operator: string, key: string, value: unknown) => one('identity', { Condition: { [operator]: { [key]: value } } });
+
+describe('every condition operator, with IfExists and the set prefixes', () => {
+  for (const [names, value] of FAMILY_VALUES) {
+    for (const name of names) {
+      test(`${name} in all its forms`, () => {
+        for (const form of [name, `${name}IfExists`, `ForAllValues:${name}`, `ForAnyValue:${name}`, `ForAllValues:${name}IfExists`, `ForAnyValue:${name}IfExists`]) {
+          assert.deepEqual(diagnose(cond(form, 'aws:RequestTag/x', value), 'identity').filter((d) => d.severity === 'error').map((d) => d.message), [], form);
+        }
+      });
+    }
+  }
+  test('Null is an operator', () => expectValid(cond('Null', 'aws:TokenIssueTime', 'true'), 'identity'));
+  test('Null takes a JSON boolean too', () => expectValid(cond('Null', 'aws:TokenIssueTime', false), 'identity'));
+  test('operator names are not case sensitive', () => expectValid(cond('forallvalues:stringequalsifexists', 'aws:TagKeys', 'a'), 'identity'));
+  test('NullIfExists is rejected: Null has no IfExists form', () => {
+    const d = expectDiagnostic(cond('NullIfExists', 'aws:TokenIssueTime', 'true'), 'identity', 'condition.unknownOperator', '"NullIfExists"', '`Null` has no IfExists form');
+    assert.doesNotMatch(d.hint ?? '', /did you mean `NullIfExists`/);
+  });
+  test('a set prefix on Null is a warning', () => assert.equal(expectDiagnostic(cond('ForAllValues:Null', 'aws:TagKeys', 'true'), 'identity', 'condition.nullSet', '"ForAllValues:Null"', 'does nothing with `Null`').severity, 'warning'));
+  test('a misspelt operator keeps its prefix in the suggestion', () => expectDiagnostic(cond('ForAllValues:StringEqual', 'aws:TagKeys', 'a'), 'identity', 'condition.unknownOperator', '"ForAllValues:StringEqual"', 'did you mean `ForAllValues:StringEquals`?'));
+  test('a misspelt IfExists operator keeps IfExists in the suggestion', () => expectDiagnostic(cond('NumericLessThenIfExists', 's3:max-keys', '1'), 'identity', 'condition.unknownOperator', '"NumericLessThenIfExists"', 'did you mean `NumericLessThanIfExists`?'));
+  test('an unknown set prefix is rejected', () => expectDiagnostic(cond('ForSomeValues:StringLike', 'aws:TagKeys', 'a'), 'identity', 'condition.unknownOperator', '"ForSomeValues:StringLike"', 'is not a condition operator'));
+  test('a made-up operator is rejected without a suggestion', () => assert.equal(expectDiagnostic(cond('Matches', 'aws:username', 'a'), 'identity', 'condition.unknownOperator', '"Matches"', 'is not a condition operator').hint, undefined));
+  test('Condition must be an object', () => expectDiagnostic(one('identity', { Condition: 'x' }), 'identity', 'condition.type', '"x"', '`Condition` must be an object'));
+  test('an operator must hold an object of keys', () => expectDiagnostic(one('identity', { Condition: { StringEquals: 'x' } }), 'identity', 'condition.type', '"x"', 'must hold an object of condition keys'));
+  test('a key with no values is rejected', () => expectDiagnostic(cond('StringEquals', 'aws:username', []), 'identity', 'condition.empty', '[]', '`aws:username` has no values'));
+  test('a null value is rejected', () => expectDiagnostic(cond('StringEquals', 'aws:username', null), 'identity', 'condition.valueType', 'null', 'must be a string, number or boolean'));
+  test('an empty key is rejected', () => expectDiagnostic(cond('StringEquals', '', 'x'), 'identity', 'condition.key', '""', 'cannot be empty'));
+});
+
+describe('condition values each operator accepts', () => {
+  const bad = (op: string, value: unknown, underlined: string, message: string) =>
+    test(`${op} rejects ${underlined}`, () => expectDiagnostic(cond(op, 'k:k', value), 'identity', 'condition.value', underlined, message));
+  bad('IpAddress', '203.0.113.256', '"203.0.113.256"', 'is not an IP address or CIDR range');
+  bad('IpAddress', '203.0.113.0/33', '"203.0.113.0/33"', 'is not an IP address or CIDR range such as `203.0.113.0/24` (for `IpAddress`)');
+  bad('NotIpAddress', '203.0.113', '"203.0.113"', 'is not an IP address');
+  bad('IpAddress', '2001:db8::/129', '"2001:db8::/129"', 'is not an IP address');
+  bad('IpAddress', '2001:db8:::1', '"2001:db8:::1"', 'is not an IP address');
+  bad('IpAddressIfExists', 'localhost', '"localhost"', 'is not an IP address');
+  bad('DateGreaterThan', '2020-13-01', '"2020-13-01"', 'is not a date');
+  bad('DateLessThan', 'yesterday', '"yesterday"', 'use ISO 8601');
+  bad('NumericLessThan', 'ten', '"ten"', '`ten` is not a number (for `NumericLessThan`)');
+  bad('NumericEquals', '1,000', '"1,000"', 'is not a number');
+  bad('Null', 'yes', '"yes"', '`Null` takes `true` (the key is absent) or `false` (it is present), not `yes`');
+  bad('Null', 1, '1', 'not `1`');
+  bad('Bool', 'yes', '"yes"', '`yes` is not a boolean');
+  bad('BoolIfExists', '1', '"1"', 'is not a boolean');
+  bad('BinaryEquals', 'not base64!', '"not base64!"', 'is not base-64 text');
+  bad('ArnLike', 'example-bucket', '"example-bucket"', 'is not an ARN');
+  test('good values of every family are accepted', () => expectValid(one('identity', { Condition: {
+    IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '198.51.100.7', '2001:db8::/32', '::1', '::ffff:192.0.2.1'] },
+    DateGreaterThan: { 'aws:CurrentTime': ['2026-01-31', '2026-01-31T12:00:00Z', '2026-01-31T12:00:00+02:00', 1767225600] },
+    NumericLessThan: { 's3:max-keys': [10, '1.5', '-3'] },
+    Bool: { 'aws:SecureTransport': [true, 'False'] },
+  } }), 'identity'));
+  test('a value with a policy variable is checked at request time, not rejected', () => expectValid(cond('IpAddress', 'aws:SourceIp', '${aws:PrincipalTag/office-cidr}'), 'identity'));
+  test('all the bad values of a statement are reported at once', () => {
+    const ds = diagnose(one('identity', { Condition: { IpAddress: { 'aws:SourceIp': ['bad-ip', '203.0.113.0/24', '1.2.3.4/40'] }, NumericEquals: { 'k:n': 'x' } } }), 'identity');
+    assert.deepEqual(ds.filter((d) => d.code === 'condition.value').map((d) => d.underlined), ['"bad-ip"', '"1.2.3.4/40"', '"x"']);
+  });
+});
+
+describe('SCPs and RCPs', () => {
+  test('an RCP cannot Allow: the Effect is underlined', () => expectDiagnostic(one('rcp', { Effect: 'Allow' }), 'rcp', 'rcp.allow', '"Allow"', 'an RCP may only deny'));
+  test('an RCP Principal must be "*"', () => expectDiagnostic(one('rcp', { Principal: { AWS: '111122223333' } }), 'rcp', 'rcp.principal', '{\n        "AWS": "111122223333"\n      }', '`Principal` must be `"*"`'));
+  test('an RCP with {"AWS": "*"} is accepted', () => expectValid(one('rcp', { Principal: { AWS: '*' } }), 'rcp'));
+  test('an RCP with conditions is accepted', () => expectValid(one('rcp', { Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc123' } } }), 'rcp'));
+  test('an SCP may Allow and Deny, with NotAction', () => expectValid(policy([{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', NotAction: ['iam:*', 'sts:*'], Resource: '*' }]), 'scp'));
+});
+
+describe('size limits are warnings that name the limit', () => {
+  const statements = (n: number) => Array.from({ length: n }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${i}/*` }));
+  const cases: [PolicyKind, string, RegExp][] = [
+    ['identity', JSON.stringify({ Version: '2012-10-17', Statement: statements(90) }), /6,144 characters \(white space not counted\)/],
+    ['boundary', JSON.stringify({ Version: '2012-10-17', Statement: statements(90) }), /6,144 characters/],
+    ['session', JSON.stringify({ Version: '2012-10-17', Statement: statements(30) }), /2,048 characters/],
+    ['scp', JSON.stringify({ Version: '2012-10-17', Statement: statements(70) }), /5,120 characters, white space included/],
+    ['rcp', JSON.stringify({ Version: '2012-10-17', Statement: statements(70).map((s) => ({ ...s, Effect: 'Deny', Principal: '*' })) }), /5,120 characters/],
+    ['trust', JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 30 }, (_, i) => ({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: `arn:aws:iam::111122223333:user/u${i}` } })) }), /2,048 characters by default/],
+    ['resource', JSON.stringify({ Version: '2012-10-17', Statement: statements(300).map((s) => ({ ...s, Principal: '*' })) }), /20 KB/],
+  ];
+  for (const [kind, text, limit] of cases) {
+    test(`${kind}: over ${SIZE_LIMITS[kind].limit} characters`, () => {
+      const d = expectDiagnostic(text, kind, 'policy.tooLarge', '{', limit);
+      assert.equal(d.severity, 'warning');
+      assert.ok(checkPolicy(text, kind).policy, 'a policy over the limit still evaluates');
+    });
+  }
+  test('white space does not count for an identity policy', () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: statements(60) }, null, 8);
+    assert.ok(text.length > 6144);
+    expectNoDiagnostic(text, 'identity', 'policy.tooLarge');
+  });
+  test('white space counts for an SCP', () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: statements(25) }, null, 12);
+    assert.ok(text.length > 5120);
+    expectDiagnostic(text, 'scp', 'policy.tooLarge', '{', /white space included/);
+  });
+  test('an object given as a value is measured too', () => {
+    const r = checkPolicy({ Version: '2012-10-17', Statement: statements(90) }, 'identity');
+    assert.ok(r.diagnostics.some((d) => d.code === 'policy.tooLarge'));
+  });
+});
+
+describe('the whole text', () => {
+  test('a policy that is an array is rejected', () => expectDiagnostic('[1]', 'identity', 'policy.notObject', '[1]', 'a policy is a JSON object'));
+  test('JSON errors come first and make the policy invalid', () => {
+    const r = checkPolicy('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*",}]}', 'identity');
+    assert.equal(r.policy, null);
+    assert.equal(r.diagnostics[0].code, 'json.trailingComma');
+  });
+  test('every problem of a policy is reported, not the first only', () => {
+    const ds = diagnose(policy([{ Effect: 'Alow', Action: 'GetObject', Resource: 'bucket', Principal: '*', Sid: 'a b' }]), 'identity');
+    assert.deepEqual(ds.map((d) => d.code).sort(), ['action.format', 'effect.value', 'principal.forbidden', 'resource.format', 'sid.characters']);
+  });
+  test('paths name the element', () => {
+    const ds = diagnose(policy([base('identity'), { ...base('identity'), Condition: { IpAddress: { 'aws:SourceIp': 'x' } } }]), 'identity');
+    assert.deepEqual(ds.map((d) => d.path), ['Statement[1].Condition.IpAddress.aws:SourceIp']);
+  });
+});
