@@ -21,7 +21,7 @@ export function starterText(ex: Exercise): string {
 }
 
 /** Merges a row's policies over the exercise's, slot by slot. */
-export function mergedPolicies(ex: Exercise, sc: Scenario): PoliciesValue {
+export function mergedPolicies(ex: Pick<Exercise, 'policies'>, sc: Pick<Scenario, 'policies'>): PoliciesValue {
   return { ...ex.policies, ...(sc.policies ?? {}) };
 }
 
@@ -33,7 +33,7 @@ function place(p: unknown, learner: string): PolicyInput {
  * The policies in force for one row, with the learner's text in place of
  * the marker. Everything else is passed on as the exercise wrote it.
  */
-export function scenarioPolicies(ex: Exercise, sc: Scenario, learner: string): PoliciesInput {
+export function scenarioPolicies(ex: Pick<Exercise, 'policies'>, sc: Pick<Scenario, 'policies'>, learner: string): PoliciesInput {
   const m = mergedPolicies(ex, sc);
   const out: PoliciesInput = {};
   if (m.identity) out.identity = m.identity.map((p) => place(p, learner));
