@@ -1,0 +1,158 @@
+/**
+ * Wildcards: action matching (case-insensitive, `*` and `?`), ARN matching
+ * (case-sensitive, part by part, `*` spanning `/`), a reference check on
+ * small random patterns, and a file of hostile patterns. The hostile tests
+ * assert the right answer, not a time: speed is measured by the bench, but a
+ * matcher that backtracked catastrophically would never let this file end.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { compileGlob, matchGlob } from '../../engine/index.ts';
+import { compilePieces, MAX_INPUT_LENGTH } from '../../engine/wildcard.ts';
+import { arnSegments, compileArnPattern, compileArnPieces, matchArnPattern } from '../../engine/arn.ts';
+import { ALICE, decide, policy, allow, req } from './helpers.ts';
+
+const glob = (p: string, s: string, lower = false): boolean => matchGlob(compileGlob(p, lower), lower ? s.toLowerCase() : s);
+const arn = (p: string, s: string): boolean => matchArnPattern(compileArnPattern(p), s, arnSegments(s));
+/** Decision for alice under one identity policy allowing `action` on `resource`. */
+const can = (policyAction: string, policyResource: string, action: string, resource: string) =>
+  decide(ALICE, req(action, resource), { identity: [policy([allow(policyAction, policyResource)])] });
+
+describe('actions', () => {
+  test('an action name ignores case, in the policy and the request', () => {
+    assert.equal(can('S3:getobject', '*', 's3:GetObject', '*'), 'Allow');
+    assert.equal(can('s3:GetObject', '*', 'S3:GETOBJECT', '*'), 'Allow');
+  });
+  test('a prefix wildcard', () => {
+    assert.equal(can('s3:Get*', '*', 's3:GetObjectAcl', '*'), 'Allow');
+    assert.equal(can('s3:Get*', '*', 's3:PutObject', '*'), 'ImplicitDeny');
+  });
+  test('an infix wildcard', () => assert.equal(can('iam:*AccessKey*', '*', 'iam:CreateAccessKey', '*'), 'Allow'));
+  test('? is exactly one character', () => {
+    assert.equal(can('ec2:Describe?pcs', '*', 'ec2:DescribeVpcs', '*'), 'Allow');
+    assert.equal(can('ec2:Describe?pcs', '*', 'ec2:DescribeVVpcs', '*'), 'ImplicitDeny');
+  });
+  test('* alone is every action of every service', () => assert.equal(can('*', '*', 'dynamodb:DeleteTable', '*'), 'Allow'));
+  test('s3:* does not cover another service whose name starts with s3', () => assert.equal(can('s3:*', '*', 's3express:CreateSession', '*'), 'ImplicitDeny'));
+  test('the service prefix must match whole', () => assert.equal(can('s3:GetObject', '*', 'xs3:GetObject', '*'), 'ImplicitDeny'));
+  test('compiled action globs: exact, wild and any', () => {
+    assert.equal(compileGlob('s3:getobject', true).kind, 'exact');
+    assert.equal(compileGlob('s3:get*', true).kind, 'wild');
+    assert.equal(compileGlob('*').kind, 'any');
+  });
+});
+
+describe('resources (ARNs)', () => {
+  test('an ARN is case sensitive', () => {
+    assert.equal(can('iam:GetUser', 'arn:aws:iam::111122223333:user/Alice', 'iam:GetUser', 'arn:aws:iam::111122223333:user/alice'), 'ImplicitDeny');
+    assert.equal(arn('arn:aws:s3:::Bucket/*', 'arn:aws:s3:::bucket/a'), false);
+  });
+  test('* spans / within the resource part', () => {
+    assert.equal(arn('arn:aws:s3:::example-bucket/*', 'arn:aws:s3:::example-bucket/a/b/c.txt'), true);
+    assert.equal(can('s3:GetObject', 'arn:aws:s3:::example-bucket/*', 's3:GetObject', 'arn:aws:s3:::example-bucket/home/alice/x'), 'Allow');
+  });
+  test('the bucket ARN does not cover its objects, nor bucket/* the bucket', () => {
+    assert.equal(arn('arn:aws:s3:::example-bucket', 'arn:aws:s3:::example-bucket/a'), false);
+    assert.equal(arn('arn:aws:s3:::example-bucket/*', 'arn:aws:s3:::example-bucket'), false);
+  });
+  test('a wildcard in one part does not reach into the next', () => {
+    assert.equal(arn('arn:aws:sns:*:111122223333', 'arn:aws:sns:eu-west-1:111122223333:topic'), false);
+    assert.equal(arn('arn:aws:sns:*:111122223333:topic', 'arn:aws:sns:eu-west-1:111122223333:topic'), true);
+  });
+  test('a wildcard in the region and account parts', () => assert.equal(arn('arn:aws:ec2:*:*:instance/*', 'arn:aws:ec2:us-east-1:111122223333:instance/i-0abc'), true));
+  test('an empty region matches only an empty region', () => {
+    assert.equal(arn('arn:aws:iam::*:role/x', 'arn:aws:iam::111122223333:role/x'), true);
+    assert.equal(arn('arn:aws:iam::*:role/x', 'arn:aws:iam:us-east-1:111122223333:role/x'), false);
+  });
+  test('the resource part keeps its colons', () => assert.equal(arn('arn:aws:logs:eu-west-1:111122223333:log-group:app:*', 'arn:aws:logs:eu-west-1:111122223333:log-group:app:log-stream:s1'), true));
+  test('* in the resource part does not match a dash when a slash is required', () => assert.equal(arn('arn:aws:s3:::example-bucket/*', 'arn:aws:s3:::example-bucket-2/a'), false));
+  test('? is one character in an ARN', () => {
+    assert.equal(arn('arn:aws:s3:::log?/*', 'arn:aws:s3:::logs/x'), true);
+    assert.equal(arn('arn:aws:s3:::log?/*', 'arn:aws:s3:::log/x'), false);
+  });
+  test('* alone matches any resource, even one that is not an ARN', () => assert.equal(arn('*', 'not-an-arn'), true));
+  test('a pattern matches a non-ARN request value as a whole string', () => assert.equal(arn('arn:*', 'arn:partial'), true));
+  test('a literal * from the ${*} escape matches only a *', () => {
+    const p = compileArnPieces('arn:aws:s3:::b/${*}', [{ text: 'arn:aws:s3:::b/', wild: true }, { text: '*', wild: false }]);
+    assert.equal(matchArnPattern(p, 'arn:aws:s3:::b/*', arnSegments('arn:aws:s3:::b/*')), true);
+    assert.equal(matchArnPattern(p, 'arn:aws:s3:::b/x', arnSegments('arn:aws:s3:::b/x')), false);
+  });
+});
+
+describe('against a reference matcher on small random patterns', () => {
+  /** A slow but obviously right matcher, for inputs of a few characters only. */
+  function reference(p: string, s: string): boolean {
+    if (p === '') return s === '';
+    if (p[0] === '*') return reference(p.slice(1), s) || (s !== '' && reference(p, s.slice(1)));
+    return s !== '' && (p[0] === '?' || p[0] === s[0]) && reference(p.slice(1), s.slice(1));
+  }
+  const pat = fc.array(fc.constantFrom('a', 'b', '*', '?'), { maxLength: 7 }).map((x) => x.join(''));
+  const str = fc.array(fc.constantFrom('a', 'b'), { maxLength: 9 }).map((x) => x.join(''));
+  test('matchGlob agrees with the reference', () => {
+    fc.assert(fc.property(pat, str, (p, s) => assert.equal(glob(p, s), reference(p, s), `${p} vs ${s}`)), { numRuns: 1000 });
+  });
+  test('pieces with only wildcard text agree with the plain pattern', () => {
+    fc.assert(fc.property(pat, str, (p, s) => assert.equal(matchGlob(compilePieces(p, [{ text: p, wild: true }]), s), reference(p, s))), { numRuns: 300 });
+  });
+  test('a literal piece is matched literally', () => {
+    fc.assert(fc.property(pat, str, str, (lit, a, b) => {
+      const g = compilePieces(`${lit}*`, [{ text: lit, wild: false }, { text: '*', wild: true }]);
+      assert.equal(matchGlob(g, a + b), (a + b).startsWith(lit));
+    }), { numRuns: 300 });
+  });
+});
+
+describe('hostile patterns', () => {
+  const A10K = 'a'.repeat(10_000);
+  test('*a*a*a*a*a*b against 10,000 a: no match', () => assert.equal(glob('*a*a*a*a*a*b', A10K), false));
+  test('*a*a*a*a*a*a against 10,000 a: match', () => assert.equal(glob('*a*a*a*a*a*a', A10K), true));
+  test('(*a) x 50 then b against 10,000 a: no match', () => assert.equal(glob(`${'*a'.repeat(50)}b`, A10K), false));
+  test('1,000 stars then b against 10,000 a: no match', () => assert.equal(glob(`${'*'.repeat(1000)}b`, A10K), false));
+  test('5,000 ? against 5,000 characters: match; against 4,999: no match', () => {
+    assert.equal(glob('?'.repeat(5000), 'x'.repeat(5000)), true);
+    assert.equal(glob('?'.repeat(5000), 'x'.repeat(4999)), false);
+  });
+  test('*?*?*? runs against a long input', () => assert.equal(glob('*?'.repeat(200), 'z'.repeat(20_000)), true));
+  test('a long literal after a star, nearly matching everywhere', () => {
+    const needle = `${'a'.repeat(100)}b`;
+    assert.equal(glob(`*${needle}`, A10K), false);
+    assert.equal(glob(`*${needle}`, `${A10K}b`), true);
+  });
+  test('a 60 KB input matches correctly', () => {
+    const big = `${'ab'.repeat(30_000)}c`;
+    assert.ok(big.length > 60_000 && big.length <= MAX_INPUT_LENGTH);
+    assert.equal(glob('*a*b*c', big), true);
+    assert.equal(glob('*a*b*d', big), false);
+    assert.equal(glob('ab*a?c', big), true);
+    assert.equal(glob('ab*ab?c', big), false);
+  });
+  test(`an input over ${MAX_INPUT_LENGTH} characters never matches a wildcard pattern`, () => {
+    assert.equal(glob('a*', 'a'.repeat(MAX_INPUT_LENGTH + 1)), false);
+    assert.equal(glob('*', 'a'.repeat(MAX_INPUT_LENGTH + 1)), true);
+  });
+  test('a hostile action pattern through evaluate', () => {
+    assert.equal(can('s3:*a*a*a*a*a*b', '*', `s3:${A10K}`, '*'), 'ImplicitDeny');
+    assert.equal(can('s3:*a*a*a*a*a*a', '*', `s3:${A10K}`, '*'), 'Allow');
+  });
+  test('a hostile resource pattern through evaluate', () => {
+    const res = `arn:aws:s3:::${A10K}`;
+    assert.equal(can('s3:GetObject', 'arn:aws:s3:::*a*a*a*a*a*b', 's3:GetObject', res), 'ImplicitDeny');
+    assert.equal(can('s3:GetObject', `arn:aws:s3:::${'*a'.repeat(40)}`, 's3:GetObject', res), 'Allow');
+  });
+  test('a hostile StringLike value through evaluate', () => {
+    const text = policy([allow('s3:GetObject', '*', { Condition: { StringLike: { 's3:prefix': `${'*a'.repeat(30)}*b` } } })]);
+    assert.equal(decide(ALICE, req('s3:GetObject', '*', { 's3:prefix': A10K }), { identity: [text] }), 'ImplicitDeny');
+  });
+  test('a hostile pattern built from pieces (codes path)', () => {
+    const g = compilePieces('x', [{ text: '*a*a*a*a*a', wild: true }, { text: '*', wild: false }]);
+    assert.equal(g.kind, 'codes');
+    assert.equal(matchGlob(g, A10K), false);
+    assert.equal(matchGlob(g, `${A10K}*`), true);
+  });
+  test('many colons in a resource do not confuse part matching', () => {
+    const res = `arn:aws:logs:eu-west-1:111122223333:${':'.repeat(20_000)}x`;
+    assert.equal(arn('arn:aws:logs:*:*:*x', res), true);
+    assert.equal(arn('arn:aws:logs:*:*:*y', res), false);
+  });
+});
