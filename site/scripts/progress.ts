@@ -10,8 +10,11 @@
  *   An exercise id is listed once it has been solved (every row matched).
  *
  * `iamlab:practice:v1` (written by the practice page, read by the course map)
- *   { "scores": { "<lesson slug>": { "correct": 4, "total": 5 } } }
- *   The learner's latest practice result for a lesson's questions.
+ *   { "scores": { "<lesson slug>": { "correct": 4, "total": 5 } }, ... }
+ *   The learner's latest practice result for a lesson's questions. The
+ *   practice page keeps more fields beside `scores` (site/scripts/practice/
+ *   store.ts); the guard here checks `scores` only, and writes here keep the
+ *   other fields.
  *
  * The functions take the `Storage` as an optional last argument so that they
  * can be tested without a browser; by default they use `localStorage` and
@@ -133,5 +136,5 @@ export function practiceScoreOf(practice: PracticeV1, lesson: string): PracticeS
 export function recordPractice(lesson: string, score: PracticeScore, storage: StorageLike | null = defaultStorage()): boolean {
   const practice = readPractice(storage);
   const scores = { ...practice.scores, [lesson]: { correct: score.correct, total: score.total } };
-  return writeJson(PRACTICE_KEY, { scores } satisfies PracticeV1, storage);
+  return writeJson(PRACTICE_KEY, { ...practice, scores } satisfies PracticeV1, storage);
 }

@@ -69,6 +69,14 @@ test('practice scores are stored and guarded', () => {
   assert.deepEqual(readPractice(memory({ [PRACTICE_KEY]: '{"scores":{"a":{"correct":"4","total":5}}}' })), { scores: {} });
 });
 
+test('recording a score keeps what the practice page stores beside the scores', () => {
+  const s = memory({ [PRACTICE_KEY]: '{"scores":{},"items":{"q:a:b":{"box":2,"due":0,"ok":true,"seen":1}}}' });
+  recordPractice('a', { correct: 1, total: 1 }, s);
+  const stored = JSON.parse(s.data.get(PRACTICE_KEY)!);
+  assert.deepEqual(stored.items, { 'q:a:b': { box: 2, due: 0, ok: true, seen: 1 } });
+  assert.deepEqual(stored.scores, { a: { correct: 1, total: 1 } });
+});
+
 test('the guards accept exactly the documented shapes', () => {
   assert.equal(isProgress({ solved: { a: ['x', 'y'], b: [] } }), true);
   assert.equal(isProgress({ solved: { a: ['x', 2] } }), false);
