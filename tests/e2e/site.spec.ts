@@ -97,6 +97,14 @@ test.describe('course map', () => {
 });
 
 test.describe('lesson page', () => {
+  test('no lesson page logs a console error (CSP violations included)', async ({ page, consoleErrors }) => {
+    for (const href of await lessonHrefs(page)) {
+      await page.goto(href, { waitUntil: 'networkidle' });
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(consoleErrors, href).toEqual([]);
+    }
+  });
+
   test('shows the text, a working table of contents, sources and neighbours', async ({ page }) => {
     const href = await firstLesson(page);
     await page.goto(href);
