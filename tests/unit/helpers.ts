@@ -54,9 +54,16 @@ function messageMatches(d: Diagnostic, want: string | RegExp | undefined): boole
 /**
  * Asserts that checking `marked` at `stage` reports `code`, underlining
  * `underlined` (or the «marked» span when `underlined` is null), with a
- * message (or hint) containing `message` when given. Returns the diagnostic.
+ * message (or hint) containing `message` when given.
  */
 export function expectDiagnostic(
+  marked: string, stage: Stage, code: string, underlined: string | null, message?: string | RegExp,
+): void {
+  findDiagnostic(marked, stage, code, underlined, message);
+}
+
+/** The same assertion as `expectDiagnostic`, returning the diagnostic found (to check its severity or hint). */
+export function findDiagnostic(
   marked: string, stage: Stage, code: string, underlined: string | null, message?: string | RegExp,
 ): Seen {
   const { text, range } = unmark(marked);
@@ -76,8 +83,13 @@ export function expectNoDiagnostic(text: string, stage: Stage, code?: string): v
   assert.equal(bad.length, 0, `expected no ${code ?? 'error'}; got:\n${listing(ds)}`);
 }
 
-/** Asserts that a policy text is valid for its kind (warnings allowed) and returns the diagnostics. */
-export function expectValid(text: string, kind: PolicyKind): Seen[] {
+/** Asserts that a policy text is valid for its kind (warnings allowed). */
+export function expectValid(text: string, kind: PolicyKind): void {
+  validDiagnostics(text, kind);
+}
+
+/** Asserts that a policy text is valid for its kind and returns its diagnostics (warnings). */
+export function validDiagnostics(text: string, kind: PolicyKind): Seen[] {
   const r = checkPolicy(text, kind);
   const ds = r.diagnostics.map((d) => ({ ...d, underlined: text.slice(d.from, d.to) }));
   assert.ok(r.policy, `expected a valid ${kind} policy; got:\n${listing(ds)}`);

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPolicy, SIZE_LIMITS, type PolicyKind } from '../../engine/index.ts';
-import { diagnose, expectDiagnostic, expectNoDiagnostic, expectValid, policy } from './helpers.ts';
+import { diagnose, expectDiagnostic, expectNoDiagnostic, expectValid, findDiagnostic, policy, validDiagnostics } from './helpers.ts';
 
 const KINDS: PolicyKind[] = ['identity', 'resource', 'trust', 'boundary', 'session', 'scp', 'rcp'];
 
@@ -28,14 +28,14 @@ function one(kind: PolicyKind, change: Record<string, unknown> = {}, top?: Recor
 
 for (const kind of KINDS) {
   describe(`${kind} policy`, () => {
-    test('the base statement is valid, without warnings', () => assert.deepEqual(expectValid(one(kind), kind).map((d) => d.code), []));
+    test('the base statement is valid, without warnings', () => assert.deepEqual(validDiagnostics(one(kind), kind).map((d) => d.code), []));
 
     // Version
     test('Version 2008-10-17 is accepted', () => expectValid(one(kind, {}, { Version: '2008-10-17' }), kind));
     test('an unknown Version is rejected', () => expectDiagnostic(one(kind, {}, { Version: '2012-10-18' }), kind, 'version.value', '"2012-10-18"', 'not a policy language version: use `2012-10-17`'));
     test('a Version that is a date without quotes-as-string is rejected', () => expectDiagnostic(one(kind, {}, { Version: 2012 }), kind, 'version.type', '2012', '`Version` must be a string'));
     test('a missing Version is a warning on the opening brace', () => {
-      const d = expectDiagnostic(one(kind, {}, {}), kind, 'version.missing', '{', 'AWS assumes 2008-10-17');
+      const d = findDiagnostic(one(kind, {}, {}), kind, 'version.missing', '{', 'AWS assumes 2008-10-17');
       assert.equal(d.severity, 'warning');
       assert.match(d.hint ?? '', /"Version": "2012-10-17"/);
     });
@@ -45,13 +45,13 @@ for (const kind of KINDS) {
     test('Statement as a string is rejected', () => expectDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: 'Allow' }), kind, 'statement.type', '"Allow"', 'must be an object or an array'));
     test('a statement that is not an object is rejected', () => expectDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: [base(kind), 7] }), kind, 'statement.type', '7', 'each statement must be an object'));
     test('no Statement at all is rejected', () => expectDiagnostic(JSON.stringify({ Version: '2012-10-17' }), kind, 'statement.missing', '{', 'needs a `Statement`'));
-    test('an empty Statement list is a warning', () => assert.equal(expectDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: [] }), kind, 'statement.empty', '[]', 'allows and denies nothing').severity, 'warning'));
+    test('an empty Statement list is a warning', () => assert.equal(findDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: [] }), kind, 'statement.empty', '[]', 'allows and denies nothing').severity, 'warning'));
 
     // Effect
     test('Effect is case sensitive, with a suggestion', () => expectDiagnostic(one(kind, { Effect: 'deny' }), kind, 'effect.value', '"deny"', 'did you mean `Deny`?'));
     test('a misspelt Effect gets a suggestion', () => expectDiagnostic(one(kind, { Effect: 'Denny' }), kind, 'effect.value', '"Denny"', 'did you mean `Deny`?'));
     test('an unrelated Effect gets no suggestion', () => {
-      const d = expectDiagnostic(one(kind, { Effect: 'Permit' }), kind, 'effect.value', '"Permit"', 'use `Allow` or `Deny`');
+      const d = findDiagnostic(one(kind, { Effect: 'Permit' }), kind, 'effect.value', '"Permit"', 'use `Allow` or `Deny`');
       assert.equal(d.hint, undefined);
     });
     test('a non-string Effect is rejected', () => expectDiagnostic(one(kind, { Effect: true }), kind, 'effect.value', 'true', 'must be the string'));
@@ -88,7 +88,7 @@ for (const kind of KINDS) {
 describe('Version and policy variables', () => {
   const withVar = (top: Record<string, unknown>) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:username}/*', Condition: { StringEquals: { 's3:prefix': '${aws:username}' } } }], top);
   test('under 2008-10-17 a variable in Resource is plain text (warning)', () => {
-    const d = expectDiagnostic(withVar({ Version: '2008-10-17' }), 'identity', 'variable.literal', '"arn:aws:s3:::b/${aws:username}/*"', 'without `"Version": "2012-10-17"` it is plain text');
+    const d = findDiagnostic(withVar({ Version: '2008-10-17' }), 'identity', 'variable.literal', '"arn:aws:s3:::b/${aws:username}/*"', 'without `"Version": "2012-10-17"` it is plain text');
     assert.equal(d.severity, 'warning');
   });
   test('under 2008-10-17 a variable in a condition value is plain text (warning)', () => expectDiagnostic(withVar({ Version: '2008-10-17' }), 'identity', 'variable.literal', '"${aws:username}"', 'plain text'));
@@ -143,7 +143,7 @@ describe('Principal forms', () => {
   test('a wildcard account is rejected, with the aws:PrincipalArn hint', () => expectDiagnostic(r({ AWS: 'arn:aws:iam::*:root' }), 'resource', 'principal.wildcard', '"arn:aws:iam::*:root"', '`aws:PrincipalArn`'));
   test('a policy ARN is not a principal', () => expectDiagnostic(r({ AWS: 'arn:aws:iam::111122223333:policy/p' }), 'resource', 'principal.aws', '"arn:aws:iam::111122223333:policy/p"', 'not an account, user, role or session ARN'));
   test('a service principal cannot be "*"', () => expectDiagnostic(r({ Service: '*' }), 'resource', 'principal.serviceWildcard', '"*"', 'a service principal cannot be `*`'));
-  test('a short service name is a warning', () => assert.equal(expectDiagnostic(r({ Service: 'ec2' }), 'resource', 'principal.service', '"ec2"', 'does not look like a service principal').severity, 'warning'));
+  test('a short service name is a warning', () => assert.equal(findDiagnostic(r({ Service: 'ec2' }), 'resource', 'principal.service', '"ec2"', 'does not look like a service principal').severity, 'warning'));
   test('an unknown principal type gets a suggestion', () => expectDiagnostic(r({ Aws: 'x' }), 'resource', 'principal.unknownType', '"Aws"', 'did you mean `AWS`?'));
   test('a trust policy accepts a service principal', () => expectValid(one('trust', { Principal: { Service: 'ec2.amazonaws.com' } }), 'trust'));
   test('a trust policy accepts a SAML provider', () => expectValid(one('trust', { Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/corp' }, Action: 'sts:AssumeRoleWithSAML' }), 'trust'));
@@ -154,7 +154,7 @@ describe('NotPrincipal', () => {
   const npText = '{\n        "AWS": "arn:aws:iam::111122223333:user/alice"\n      }';
   test('with Allow it is rejected', () => expectDiagnostic(one('resource', { Principal: undefined, NotPrincipal: np }), 'resource', 'notPrincipal.allow', npText, 'works only with `"Effect": "Deny"`'));
   test('with Deny it is accepted, with a warning that AWS advises against it', () => {
-    const d = expectDiagnostic(one('resource', { Effect: 'Deny', Principal: undefined, NotPrincipal: np }), 'resource', 'notPrincipal.discouraged', npText, 'AWS advises against `NotPrincipal`');
+    const d = findDiagnostic(one('resource', { Effect: 'Deny', Principal: undefined, NotPrincipal: np }), 'resource', 'notPrincipal.discouraged', npText, 'AWS advises against `NotPrincipal`');
     assert.equal(d.severity, 'warning');
   });
   test('a trust policy cannot use it', () => expectDiagnostic(one('trust', { Effect: 'Deny', Principal: undefined, NotPrincipal: np }), 'trust', 'notPrincipal.inTrust', npText, 'cannot use `NotPrincipal`'));
@@ -173,7 +173,7 @@ describe('Sid characters and Id', () => {
   test('Id is accepted in an identity policy', () => expectValid(one('identity', {}, { Version: '2012-10-17', Id: 'ReadOnly' }), 'identity'));
   test('Id is accepted in a resource policy', () => expectValid(one('resource', {}, { Version: '2012-10-17', Id: 'Policy1' }), 'resource'));
   test('Id must be a string', () => expectDiagnostic(one('identity', {}, { Version: '2012-10-17', Id: 5 }), 'identity', 'id.type', '5', '`Id` must be a string'));
-  test('Id in an SCP is a warning: it has no effect', () => assert.equal(expectDiagnostic(one('scp', {}, { Version: '2012-10-17', Id: 'x' }), 'scp', 'id.ignored', '"Id"', 'has no effect').severity, 'warning'));
+  test('Id in an SCP is a warning: it has no effect', () => assert.equal(findDiagnostic(one('scp', {}, { Version: '2012-10-17', Id: 'x' }), 'scp', 'id.ignored', '"Id"', 'has no effect').severity, 'warning'));
 });
 
 // ---- conditions -------------------------------------------------------------
@@ -204,14 +204,14 @@ describe('every condition operator, with IfExists and the set prefixes', () => {
   test('Null takes a JSON boolean too', () => expectValid(cond('Null', 'aws:TokenIssueTime', false), 'identity'));
   test('operator names are not case sensitive', () => expectValid(cond('forallvalues:stringequalsifexists', 'aws:TagKeys', 'a'), 'identity'));
   test('NullIfExists is rejected: Null has no IfExists form', () => {
-    const d = expectDiagnostic(cond('NullIfExists', 'aws:TokenIssueTime', 'true'), 'identity', 'condition.unknownOperator', '"NullIfExists"', '`Null` has no IfExists form');
+    const d = findDiagnostic(cond('NullIfExists', 'aws:TokenIssueTime', 'true'), 'identity', 'condition.unknownOperator', '"NullIfExists"', '`Null` has no IfExists form');
     assert.doesNotMatch(d.hint ?? '', /did you mean `NullIfExists`/);
   });
-  test('a set prefix on Null is a warning', () => assert.equal(expectDiagnostic(cond('ForAllValues:Null', 'aws:TagKeys', 'true'), 'identity', 'condition.nullSet', '"ForAllValues:Null"', 'does nothing with `Null`').severity, 'warning'));
+  test('a set prefix on Null is a warning', () => assert.equal(findDiagnostic(cond('ForAllValues:Null', 'aws:TagKeys', 'true'), 'identity', 'condition.nullSet', '"ForAllValues:Null"', 'does nothing with `Null`').severity, 'warning'));
   test('a misspelt operator keeps its prefix in the suggestion', () => expectDiagnostic(cond('ForAllValues:StringEqual', 'aws:TagKeys', 'a'), 'identity', 'condition.unknownOperator', '"ForAllValues:StringEqual"', 'did you mean `ForAllValues:StringEquals`?'));
   test('a misspelt IfExists operator keeps IfExists in the suggestion', () => expectDiagnostic(cond('NumericLessThenIfExists', 's3:max-keys', '1'), 'identity', 'condition.unknownOperator', '"NumericLessThenIfExists"', 'did you mean `NumericLessThanIfExists`?'));
   test('an unknown set prefix is rejected', () => expectDiagnostic(cond('ForSomeValues:StringLike', 'aws:TagKeys', 'a'), 'identity', 'condition.unknownOperator', '"ForSomeValues:StringLike"', 'is not a condition operator'));
-  test('a made-up operator is rejected without a suggestion', () => assert.equal(expectDiagnostic(cond('Matches', 'aws:username', 'a'), 'identity', 'condition.unknownOperator', '"Matches"', 'is not a condition operator').hint, undefined));
+  test('a made-up operator is rejected without a suggestion', () => assert.equal(findDiagnostic(cond('Matches', 'aws:username', 'a'), 'identity', 'condition.unknownOperator', '"Matches"', 'is not a condition operator').hint, undefined));
   test('Condition must be an object', () => expectDiagnostic(one('identity', { Condition: 'x' }), 'identity', 'condition.type', '"x"', '`Condition` must be an object'));
   test('an operator must hold an object of keys', () => expectDiagnostic(one('identity', { Condition: { StringEquals: 'x' } }), 'identity', 'condition.type', '"x"', 'must hold an object of condition keys'));
   test('a key with no values is rejected', () => expectDiagnostic(cond('StringEquals', 'aws:username', []), 'identity', 'condition.empty', '[]', '`aws:username` has no values'));
@@ -272,7 +272,7 @@ describe('size limits are warnings that name the limit', () => {
   ];
   for (const [kind, text, limit] of cases) {
     test(`${kind}: over ${SIZE_LIMITS[kind].limit} characters`, () => {
-      const d = expectDiagnostic(text, kind, 'policy.tooLarge', '{', limit);
+      const d = findDiagnostic(text, kind, 'policy.tooLarge', '{', limit);
       assert.equal(d.severity, 'warning');
       assert.ok(checkPolicy(text, kind).policy, 'a policy over the limit still evaluates');
     });
