@@ -56,6 +56,15 @@ describe('never throws', () => {
       checkPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: v }] } as object, kind);
     }), RUNS);
   });
+  test('checkPolicy, on cyclic and very deep objects', () => {
+    const cyclic: Record<string, unknown> = { Version: '2012-10-17' };
+    cyclic.Statement = [{ Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'k:k': cyclic } } }];
+    assert.deepEqual(checkPolicy(cyclic, 'identity').diagnostics.map((d) => d.code), ['condition.valueType']);
+    const deep: Record<string, unknown> = {};
+    let cur = deep;
+    for (let i = 0; i < 100_000; i++) { const next = {}; cur.x = next; cur = next; }
+    assert.equal(checkPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: deep }] }, 'identity').policy, null);
+  });
   test('evaluate, on arbitrary principals and requests', () => {
     fc.assert(fc.property(wildPrincipal, wildRequest, policiesArb(), (who, r, p) => {
       const prepared = prepare(p, kindFor(r));
