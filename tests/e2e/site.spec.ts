@@ -51,6 +51,7 @@ test.describe('course map', () => {
   });
 
   test('every lesson link on the map opens its lesson', async ({ page, request }) => {
+    test.setTimeout(60_000);
     for (const href of await lessonHrefs(page)) {
       const response = await request.get(href);
       expect(response.status(), href).toBe(200);
@@ -98,6 +99,7 @@ test.describe('course map', () => {
 
 test.describe('lesson page', () => {
   test('no lesson page logs a console error (CSP violations included)', async ({ page, consoleErrors }) => {
+    test.setTimeout(180_000); // every lesson, on a machine that may be busy
     for (const href of await lessonHrefs(page)) {
       await page.goto(href, { waitUntil: 'networkidle' });
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -227,6 +229,7 @@ test.describe('phone', () => {
   });
 
   test('no lesson page scrolls sideways', async ({ page }) => {
+    test.setTimeout(120_000);
     for (const href of await lessonHrefs(page)) {
       await page.goto(href);
       expect(await hasHorizontalScroll(page), href).toBe(false);
