@@ -4,7 +4,7 @@
  * separately, so a wildcard never reaches across a colon into the next part;
  * the sixth part, the resource, may itself contain colons).
  */
-import { type Glob, type PatternPiece, matchGlob, compileGlob, compilePieces } from './wildcard.ts';
+import { type Glob, type PatternPiece, matchGlob, compileGlob, compilePieces, matchTextPart, MAX_INPUT_LENGTH } from './wildcard.ts';
 
 /** The parts of an ARN; `resource` keeps any further colons. */
 export interface ArnParts {
@@ -102,4 +102,35 @@ export function matchArnPattern(p: ArnPattern, value: string, segs: string[] | n
   if (segs === null) return matchGlob(p.whole, value);
   for (let i = 0; i < 6; i++) if (!matchGlob(p.parts[i], segs[i])) return false;
   return true;
+}
+
+/**
+ * Tests a request value against an ARN pattern text whose `*` and `?` are
+ * wildcards, without compiling it: the same answer as
+ * `matchArnPattern(compileArnPattern(pattern), value, segs)`. `segs` is the
+ * value's arnSegments (null when it is not an ARN).
+ */
+export function matchArnText(pattern: string, value: string, segs: string[] | null): boolean {
+  if (pattern === '*') return true;
+  if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) return pattern === value;
+  if (segs === null || !pattern.startsWith('arn:')) return matchWhole(pattern, value);
+  // The pattern's parts 1-4 end at the next four colons; part 5 is the rest.
+  // Part 0 is `arn` on both sides.
+  let start = 4;
+  for (let i = 1; i < 5; i++) {
+    const at = pattern.indexOf(':', start);
+    if (at < 0) return matchWhole(pattern, value);
+    start = at + 1;
+  }
+  start = 4;
+  for (let i = 1; i < 5; i++) {
+    const at = pattern.indexOf(':', start);
+    if (!matchTextPart(pattern, start, at, segs[i])) return false;
+    start = at + 1;
+  }
+  return matchTextPart(pattern, start, pattern.length, segs[5]);
+}
+
+function matchWhole(pattern: string, value: string): boolean {
+  return value.length <= MAX_INPUT_LENGTH && matchTextPart(pattern, 0, pattern.length, value);
 }

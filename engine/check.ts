@@ -8,6 +8,7 @@ import { parse } from './parse.ts';
 import { fromValue, minifiedLength } from './json.ts';
 import { validate, policySize, SIZE_LIMITS } from './validate.ts';
 import { type CompiledPolicy, compile } from './compile.ts';
+import { fastCheck } from './fast.ts';
 
 /** What checking one policy gives. */
 export interface CheckResult {
@@ -16,7 +17,12 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-/** Parses (for text) and validates one policy of the given kind. */
+/**
+ * Parses (for text) and validates one policy of the given kind. A policy
+ * given as a value first tries the one-walk fast path (fast.ts), which
+ * succeeds only when the full validator would have nothing to say; anything
+ * else takes the full path, so diagnostics always come from validate.ts.
+ */
 export function checkPolicy(input: PolicyInput, kind: PolicyKind): CheckResult {
   if (typeof input === 'string') {
     const parsed = parse(input);
@@ -25,6 +31,8 @@ export function checkPolicy(input: PolicyInput, kind: PolicyKind): CheckResult {
     if (parsed.diagnostics.length === 0) return v;
     return { policy: null, diagnostics: [...parsed.diagnostics, ...v.diagnostics] };
   }
+  const fast = fastCheck(input, kind);
+  if (fast !== null) return { policy: fast, diagnostics: [] };
   const root = fromValue(input);
   return validate(root, kind, minifiedLength(root));
 }

@@ -1,47 +1,52 @@
 /**
- * Stage 3: a validated policy -> matchers, built once so that evaluating
- * many requests against the same text costs little. Values without
- * variables are prepared here; values with variables keep a template that
- * is resolved per request.
+ * Stage 3: a validated policy -> statements ready to run. Compiling is kept
+ * to what evaluation cannot do as cheaply itself, since a policy is compiled
+ * for every check: action and plain resource patterns are matched straight
+ * from the policy's text (linear matchers, no regular expressions), condition
+ * values were prepared by validation, and only values with policy variables
+ * or escapes get a template here, resolved per request.
  */
 import type { PolicyId, PolicySlot, StatementRef } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
-import { type Glob, compileGlob } from './wildcard.ts';
-import { type ArnPattern, compileArnPattern, compileArnPieces } from './arn.ts';
+import { type ArnPattern, compileArnPieces } from './arn.ts';
 import { type Template, parseTemplate } from './variables.ts';
 
-/** A resource pattern: prepared when static, else a template. */
+/** A Resource/NotResource entry with a policy variable or an escape. */
 export interface CompiledResource {
   loc: Located;
   template: Template;
+  /** Set when the template has no variable (escapes only): fixed once here. */
   pattern: ArnPattern | null;
-}
-
-/** A condition value: prepared when static (`prepared` undefined means dynamic). */
-export interface CompiledConditionValue {
-  loc: Located;
-  template: Template;
-  dynamic: boolean;
-  prepared: unknown;
 }
 
 /** A condition test ready to run. */
 export interface CompiledCondition {
   spec: ConditionSpec;
-  values: CompiledConditionValue[];
   /** For Null: whether the policy says the key must be absent. */
   nullWantsAbsent: boolean;
-  /** The prepared values when none has a variable (null entries never match). */
+  /**
+   * The prepared value of each policy value (null never matches); for a
+   * value with a variable, null here and resolved per request.
+   */
   staticPrepared: unknown[];
+  /** Per value, its template when it has a variable; null when no value has one. */
+  dynamic: (Template | null)[] | null;
 }
 
 /** A statement ready to run. */
 export interface CompiledStatement {
   st: Statement;
-  ref: StatementRef;
-  actions: { loc: Located; glob: Glob }[];
+  /** Built on first use (see refOf): most statements never decide anything. */
+  ref: StatementRef | null;
+  id: PolicyId;
+  slot: PolicySlot;
+  /** The Action or NotAction patterns, as written (matched with matchAction). */
+  actions: Located[];
   notAction: boolean;
-  resources: CompiledResource[] | null;
+  /** The Resource or NotResource patterns, as written; null when absent. */
+  resources: Located[] | null;
+  /** Per resource, its template when it has a variable or escape; null when none has. */
+  resourceTemplates: (CompiledResource | null)[] | null;
   notResource: boolean;
   principal: PrincipalSpec | null;
   notPrincipal: boolean;
@@ -56,54 +61,95 @@ export interface CompiledPolicy {
   statements: CompiledStatement[];
 }
 
+const NO_CONDITIONS: CompiledCondition[] = [];
+const NO_PREPARED: unknown[] = [];
+
+/** The statement's reference (policy, index, Sid, range), made once when first asked. */
+export function refOf(cs: CompiledStatement): StatementRef {
+  if (cs.ref !== null) return cs.ref;
+  const st = cs.st;
+  const ref: StatementRef = { policyId: cs.id, slot: cs.slot, index: st.index, effect: st.effect, from: st.from, to: st.to };
+  if (st.sid !== undefined) ref.sid = st.sid;
+  cs.ref = ref;
+  return ref;
+}
+
 function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCondition {
   const op = spec.parsed.op;
-  const wildcards = op !== 'Null' && op.wildcards;
-  const values = spec.values.map((loc, i) => {
-    const template = parseTemplate(loc.value, variables, wildcards);
-    const v: CompiledConditionValue = { loc, template, dynamic: template.hasVars, prepared: null };
-    if (template.plain !== null && spec.prepared[i] !== undefined) v.prepared = spec.prepared[i];
-    else if (!template.hasVars && op !== 'Null') {
-      // Without variables the pieces are fixed; escapes like `${*}` are resolved here.
-      const pieces = template.parts.map((p) => (p.t === 'text' ? p : { text: '', wild: false }));
-      v.prepared = op.prepare(pieces.map((p) => p.text).join(''), pieces);
+  const values = spec.values;
+  if (op === 'Null') {
+    let wantsAbsent = false;
+    for (let i = 0; i < values.length; i++) if (values[i].value.toLowerCase() === 'true') wantsAbsent = true;
+    return { spec, nullWantsAbsent: wantsAbsent, staticPrepared: NO_PREPARED, dynamic: null };
+  }
+  // Validation prepared every value but those with `${` under Version 2012-10-17.
+  let prepared = spec.prepared;
+  let dynamic: (Template | null)[] | null = null;
+  if (variables) {
+    for (let i = 0; i < values.length; i++) {
+      const text = values[i].value;
+      if (text.indexOf('${') < 0) continue;
+      if (prepared === spec.prepared) prepared = spec.prepared.slice();
+      const template = parseTemplate(text, true, op.wildcards);
+      if (template.plain !== null && spec.prepared[i] !== undefined) prepared[i] = spec.prepared[i];
+      else if (!template.hasVars) {
+        // Without variables the pieces are fixed; escapes like `${*}` are resolved here.
+        const pieces = template.parts.map((p) => (p.t === 'text' ? p : { text: '', wild: false }));
+        prepared[i] = op.prepare(pieces.map((p) => p.text).join(''), pieces);
+      } else {
+        prepared[i] = null;
+        dynamic ??= new Array<Template | null>(values.length).fill(null);
+        dynamic[i] = template;
+      }
     }
-    return v;
-  });
-  const nullWantsAbsent = op === 'Null' && spec.values.some((v) => v.value.toLowerCase() === 'true');
-  return { spec, values, nullWantsAbsent, staticPrepared: values.map((v) => v.prepared) };
+  }
+  return { spec, nullWantsAbsent: false, staticPrepared: prepared, dynamic };
+}
+
+function compileResources(list: Located[]): (CompiledResource | null)[] | null {
+  let out: (CompiledResource | null)[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const loc = list[i];
+    if (loc.value.indexOf('${') < 0) continue;
+    const template = parseTemplate(loc.value, true, true);
+    let pattern: ArnPattern | null = null;
+    if (template.plain !== null) continue;
+    if (!template.hasVars) pattern = compileArnPieces(loc.value, template.parts.map((p) => (p.t === 'text' ? p : { text: '', wild: false })));
+    out ??= new Array<CompiledResource | null>(list.length).fill(null);
+    out[i] = { loc, template, pattern };
+  }
+  return out;
 }
 
 function compileStatement(st: Statement, id: PolicyId, slot: PolicySlot, variables: boolean): CompiledStatement {
-  const ref: StatementRef = { policyId: id, slot, index: st.index, effect: st.effect, from: st.from, to: st.to };
-  if (st.sid !== undefined) ref.sid = st.sid;
-  const actionList = st.action ?? st.notAction ?? [];
-  const resourceList = st.resource ?? st.notResource;
+  const resources = st.resource ?? st.notResource;
+  let conditions = NO_CONDITIONS;
+  const specs = st.conditions;
+  if (specs.length > 0) {
+    conditions = new Array<CompiledCondition>(specs.length);
+    for (let i = 0; i < specs.length; i++) conditions[i] = compileCondition(specs[i], variables);
+  }
   return {
     st,
-    ref,
-    actions: actionList.map((loc) => ({ loc, glob: compileGlob(loc.value, true) })),
+    ref: null,
+    id,
+    slot,
+    actions: st.action ?? st.notAction ?? [],
     notAction: st.notAction !== null,
-    resources: resourceList
-      ? resourceList.map((loc) => {
-        const template = parseTemplate(loc.value, variables, true);
-        let pattern: ArnPattern | null = null;
-        if (template.plain !== null) pattern = compileArnPattern(template.plain);
-        else if (!template.hasVars) pattern = compileArnPieces(loc.value, template.parts.map((p) => (p.t === 'text' ? p : { text: '', wild: false })));
-        return { loc, template, pattern };
-      })
-      : null,
+    resources,
+    // Without Version 2012-10-17 a `${...}` is plain text.
+    resourceTemplates: resources !== null && variables ? compileResources(resources) : null,
     notResource: st.notResource !== null,
     principal: st.principal ?? st.notPrincipal,
     notPrincipal: st.notPrincipal !== null,
-    conditions: st.conditions.map((c) => compileCondition(c, variables)),
+    conditions,
   };
 }
 
 /** Compiles a validated policy placed at `id` in the `slot` family. */
 export function compile(policy: Policy, id: PolicyId, slot: PolicySlot): CompiledPolicy {
-  return {
-    id, slot, policy,
-    statements: policy.statements.map((st) => compileStatement(st, id, slot, policy.variables)),
-  };
+  const sts = policy.statements;
+  const statements = new Array<CompiledStatement>(sts.length);
+  for (let i = 0; i < sts.length; i++) statements[i] = compileStatement(sts[i], id, slot, policy.variables);
+  return { id, slot, policy, statements };
 }

@@ -24,7 +24,7 @@ import type {
   Decision, EvaluationResult, FlowStep, NearMiss, PolicyTrace, PrincipalInput, RequestInput, StatementRef,
   StatementTrace, CaseInput, CaseOutcome, FlowStepId, PrincipalMatchKind,
 } from './types.ts';
-import type { CompiledPolicy } from './compile.ts';
+import { type CompiledPolicy, refOf } from './compile.ts';
 import { type PreparedPolicies, prepare, isAssumeRoleAction } from './check.ts';
 import { type RequestState, evaluateStatement, statementApplies } from './statement.ts';
 import { toCaller, buildContext, resourceAccountOf } from './context.ts';
@@ -60,8 +60,8 @@ function judge(p: CompiledPolicy, req: RequestState, record: boolean): Verdict {
   for (const cs of p.statements) {
     const k = statementApplies(cs, req);
     if (k === null) continue;
-    if (cs.ref.effect === 'Deny') v.denies.push(cs.ref);
-    else { v.allows.push(cs.ref); v.grantKinds.push(k === 'none' ? undefined : k); }
+    if (cs.st.effect === 'Deny') v.denies.push(refOf(cs));
+    else { v.allows.push(refOf(cs)); v.grantKinds.push(k === 'none' ? undefined : k); }
   }
   return v;
 }

@@ -4,11 +4,12 @@
  * a statement lacked (the explanation of an implicit deny needs it).
  */
 import type { ConditionTrace, ContextScalar, ElementTrace, MatchReason, PrincipalMatchKind, StatementTrace } from './types.ts';
-import type { CompiledCondition, CompiledResource, CompiledStatement } from './compile.ts';
-import type { PrincipalSpec } from './policy.ts';
+import { type CompiledCondition, type CompiledStatement, refOf } from './compile.ts';
+import type { Located, PrincipalSpec } from './policy.ts';
+import type { Operator } from './operators/index.ts';
 import type { Caller, ContextMap } from './context.ts';
-import { matchGlob } from './wildcard.ts';
-import { compileArnPieces, matchArnPattern } from './arn.ts';
+import { matchAction } from './wildcard.ts';
+import { compileArnPieces, matchArnPattern, matchArnText } from './arn.ts';
 import { resolvePieces } from './variables.ts';
 
 /** The request, prepared once for all statements. */
@@ -25,7 +26,7 @@ export interface RequestState {
 /** Index of the first Action/NotAction pattern that matches the action, or -1. */
 function actionIndex(cs: CompiledStatement, req: RequestState): number {
   const list = cs.actions;
-  for (let i = 0; i < list.length; i++) if (matchGlob(list[i].glob, req.actionLower)) return i;
+  for (let i = 0; i < list.length; i++) if (matchAction(list[i].value, req.actionLower)) return i;
   return -1;
 }
 
@@ -34,16 +35,16 @@ function actionApplies(cs: CompiledStatement, req: RequestState): boolean {
   return (actionIndex(cs, req) >= 0) !== cs.notAction;
 }
 
-function span(locs: { loc: { from: number; to: number } }[]): { from: number; to: number } {
+function span(locs: Located[]): { from: number; to: number } {
   if (locs.length === 0) return { from: 0, to: 0 };
-  return { from: locs[0].loc.from, to: locs[locs.length - 1].loc.to };
+  return { from: locs[0].from, to: locs[locs.length - 1].to };
 }
 
 function actionTrace(cs: CompiledStatement, req: RequestState): ElementTrace {
   const el = cs.notAction ? 'NotAction' : 'Action';
   const i = actionIndex(cs, req);
   if (i >= 0) {
-    const loc = cs.actions[i].loc;
+    const loc = cs.actions[i];
     return { element: el, matched: !cs.notAction, reason: cs.notAction ? 'notActionExcluded' : 'actionMatched', pattern: loc.value, from: loc.from, to: loc.to };
   }
   const r = span(cs.actions);
@@ -55,15 +56,20 @@ const UNRESOLVED = -2;
 
 /** Index of the first Resource/NotResource pattern that matches, -1 none, UNRESOLVED. */
 function resourceIndex(cs: CompiledStatement, req: RequestState): number {
-  const list = cs.resources as CompiledResource[];
+  const list = cs.resources as Located[];
+  const templates = cs.resourceTemplates;
   let unresolved = false;
   for (let i = 0; i < list.length; i++) {
-    const r = list[i];
-    let pattern = r.pattern;
+    const t = templates === null ? null : templates[i];
+    if (t === null) {
+      if (matchArnText(list[i].value, req.resource, req.resourceSegs)) return i;
+      continue;
+    }
+    let pattern = t.pattern;
     if (!pattern) {
-      const pieces = resolvePieces(r.template, req.ctx);
+      const pieces = resolvePieces(t.template, req.ctx);
       if (!pieces) { unresolved = true; continue; }
-      pattern = compileArnPieces(r.loc.value, pieces);
+      pattern = compileArnPieces(t.loc.value, pieces);
     }
     if (matchArnPattern(pattern, req.resource, req.resourceSegs)) return i;
   }
@@ -81,7 +87,7 @@ function resourceTrace(cs: CompiledStatement, req: RequestState): ElementTrace |
   const el = cs.notResource ? 'NotResource' : 'Resource';
   const i = resourceIndex(cs, req);
   if (i >= 0) {
-    const loc = list[i].loc;
+    const loc = list[i];
     return { element: el, matched: !cs.notResource, reason: cs.notResource ? 'notResourceExcluded' : 'resourceMatched', pattern: loc.value, from: loc.from, to: loc.to };
   }
   const r = span(list);
@@ -135,6 +141,15 @@ function principalTrace(cs: CompiledStatement, kind: PrincipalMatchKind | null):
   return { element: 'Principal', matched: kind !== null, reason: kind !== null ? 'principalMatched' : 'principalNotMatched', pattern: undefined, from: spec.from, to: spec.to };
 }
 
+/** Whether a request value matches some prepared policy value (null entries never match). */
+function anyPolicyValue(op: Operator, list: unknown[], rv: ContextScalar): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
+    if (p !== null && op.test(rv, p)) return true;
+  }
+  return false;
+}
+
 /**
  * Tests one condition key and says why, as a reason code; `matched` follows
  * from the code (see CONDITION_MATCHES). When `resolved` is given, the
@@ -150,18 +165,22 @@ export function conditionOutcome(c: CompiledCondition, ctx: ContextMap, resolved
     return (c.nullWantsAbsent ? !present : present) ? 'conditionNullMatched' : 'conditionNullNotMatched';
   }
   // Resolve the policy's values against this request.
-  let prepared: unknown[] | null = null;
+  let list = c.staticPrepared;
   let unresolved = false;
-  for (let i = 0; i < c.values.length; i++) {
-    const v = c.values[i];
-    if (!v.dynamic) { if (resolved) resolved.push(v.loc.value); continue; }
-    prepared ??= c.values.map((x) => x.prepared);
-    const pieces = resolvePieces(v.template, ctx);
-    if (!pieces) { unresolved = true; prepared[i] = null; if (resolved) resolved.push(v.loc.value); continue; }
-    let text = '';
-    for (const p of pieces) text += p.text;
-    if (resolved) resolved.push(text);
-    prepared[i] = op.prepare(text, pieces);
+  const dynamic = c.dynamic;
+  if (dynamic !== null || resolved) {
+    const locs = spec.values;
+    if (dynamic !== null) list = list.slice();
+    for (let i = 0; i < locs.length; i++) {
+      const t = dynamic === null ? null : dynamic[i];
+      if (t === null) { if (resolved) resolved.push(locs[i].value); continue; }
+      const pieces = resolvePieces(t, ctx);
+      if (!pieces) { unresolved = true; list[i] = null; if (resolved) resolved.push(locs[i].value); continue; }
+      let text = '';
+      for (const p of pieces) text += p.text;
+      if (resolved) resolved.push(text);
+      list[i] = op.prepare(text, pieces);
+    }
   }
   const set = spec.parsed.set;
   if (!present) {
@@ -170,17 +189,21 @@ export function conditionOutcome(c: CompiledCondition, ctx: ContextMap, resolved
     if (spec.parsed.ifExists) return 'conditionKeyMissingIfExists';
     return op.negated ? 'conditionMatched' : 'conditionKeyMissing';
   }
-  const list = prepared ?? c.staticPrepared;
-  const anyPolicy = (rv: ContextScalar): boolean => {
-    for (let i = 0; i < list.length; i++) { const p = list[i]; if (p !== null && op.test(rv, p)) return true; }
-    return false;
-  };
+  const negated = op.negated;
   let matched: boolean;
-  if (set === 'ForAllValues') matched = values.every((rv) => anyPolicy(rv) !== op.negated);
-  else if (set === 'ForAnyValue') matched = values.some((rv) => anyPolicy(rv) !== op.negated);
-  else matched = op.negated ? !values.some(anyPolicy) : values.some(anyPolicy);
+  if (set === 'ForAllValues') {
+    matched = true;
+    for (let i = 0; i < values.length; i++) if (anyPolicyValue(op, list, values[i]) === negated) { matched = false; break; }
+  } else if (set === 'ForAnyValue') {
+    matched = false;
+    for (let i = 0; i < values.length; i++) if (anyPolicyValue(op, list, values[i]) !== negated) { matched = true; break; }
+  } else {
+    let some = false;
+    for (let i = 0; i < values.length; i++) if (anyPolicyValue(op, list, values[i])) { some = true; break; }
+    matched = negated ? !some : some;
+  }
   if (matched) return 'conditionMatched';
-  return unresolved && !op.negated ? 'conditionValueUnresolved' : 'conditionNotMatched';
+  return unresolved && !negated ? 'conditionValueUnresolved' : 'conditionNotMatched';
 }
 
 /** The reason codes that mean a condition is met. */
@@ -213,7 +236,8 @@ export function statementApplies(cs: CompiledStatement, req: RequestState): Prin
     if (k === null) return null;
     kind = k;
   }
-  for (const c of cs.conditions) if (!CONDITION_MATCHES.has(conditionOutcome(c, req.ctx))) return null;
+  const conditions = cs.conditions;
+  for (let i = 0; i < conditions.length; i++) if (!CONDITION_MATCHES.has(conditionOutcome(conditions[i], req.ctx))) return null;
   return kind;
 }
 
@@ -235,5 +259,5 @@ export function evaluateStatement(cs: CompiledStatement, req: RequestState): Sta
     conditions.push(ct);
     if (!ct.matched) applies = false;
   }
-  return { ref: cs.ref, applies, elements, conditions, principalMatch: kind ?? undefined };
+  return { ref: refOf(cs), applies, elements, conditions, principalMatch: kind ?? undefined };
 }

@@ -80,11 +80,82 @@ export function matchGlob(g: Glob, s: string): boolean {
   }
 }
 
+/**
+ * Tests an action name against an action pattern without compiling it: the
+ * same answer as `matchGlob(compileGlob(pattern, true), actionLower)`, where
+ * `actionLower` is the request's action lower-cased. Validated action
+ * patterns are ASCII, so they are folded character by character instead of
+ * lower-cased into a new string; any other pattern takes the compiled path.
+ */
+export function matchAction(pattern: string, actionLower: string): boolean {
+  if (pattern === '*') return true;
+  const pl = pattern.length;
+  let wild = false;
+  for (let i = 0; i < pl; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c > 127) return matchGlob(compileGlob(pattern, true), actionLower);
+    if (c === 42 || c === 63) wild = true;
+  }
+  if (!wild) {
+    if (pl !== actionLower.length) return false;
+    for (let i = 0; i < pl; i++) {
+      let c = pattern.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== actionLower.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+  if (actionLower.length > MAX_INPUT_LENGTH) return false;
+  const sl = actionLower.length;
+  let pi = 0;
+  let si = 0;
+  let star = -1;
+  let mark = 0;
+  while (si < sl) {
+    if (pi < pl) {
+      let pc = pattern.charCodeAt(pi);
+      if (pc === 42) { star = pi++; mark = si; continue; }
+      if (pc >= 65 && pc <= 90) pc += 32;
+      if (pc === 63 || pc === actionLower.charCodeAt(si)) { pi++; si++; continue; }
+    }
+    if (star < 0) return false;
+    pi = star + 1;
+    si = ++mark;
+  }
+  while (pi < pl && pattern.charCodeAt(pi) === 42) pi++;
+  return pi === pl;
+}
+
+/**
+ * Tests `s` against the part `p[from, to)` of a pattern text, with the
+ * answer `matchGlob(compileGlob(p.slice(from, to)), s)` gives, without the
+ * slice: used for one colon-delimited part of an ARN pattern.
+ */
+export function matchTextPart(p: string, from: number, to: number, s: string): boolean {
+  const n = to - from;
+  if (n === 1 && p.charCodeAt(from) === 42) return true;
+  let wild = false;
+  for (let i = from; i < to; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 42 || c === 63) { wild = true; break; }
+  }
+  if (!wild) {
+    if (n !== s.length) return false;
+    for (let i = 0; i < n; i++) if (p.charCodeAt(from + i) !== s.charCodeAt(i)) return false;
+    return true;
+  }
+  return s.length <= MAX_INPUT_LENGTH && matchRange(p, from, to, s);
+}
+
 /** Two-pointer match where `*` and `?` in `p` are wildcards. */
 function matchText(p: string, s: string): boolean {
-  const pl = p.length;
+  return matchRange(p, 0, p.length, s);
+}
+
+/** matchText on the part `p[from, pl)` of the pattern. */
+function matchRange(p: string, from: number, pl: number, s: string): boolean {
   const sl = s.length;
-  let pi = 0;
+  let pi = from;
   let si = 0;
   let star = -1;
   let mark = 0;

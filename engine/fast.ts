@@ -1,0 +1,394 @@
+/**
+ * The fast path of checking: a policy given as a plain JS value (the
+ * benchmark's and the workbench's fixed policies) is walked once, applying
+ * exactly the grammar of validate.ts, and the typed Policy is built directly,
+ * with no JSON tree, no paths and no diagnostics.
+ *
+ * INVARIANT: `fastCheck` returns a Policy only when the full path
+ * (`validate(fromValue(value), kind, minifiedLength(...))`) would report no
+ * diagnostic at all, of any severity, and would build a deep-equal Policy.
+ * The moment it meets anything the validator would comment on (an error, a
+ * warning, an unusual value such as a non-plain object), it returns null and
+ * the caller takes the full path, so diagnostics always come from validate.ts.
+ * tests/unit/fast-path.test.ts checks this on every known policy and on
+ * generated and mutated ones.
+ */
+import type { PolicyKind } from './types.ts';
+import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
+import { parseOperator } from './operators/index.ts';
+import { findVariables } from './variables.ts';
+import { isArn, splitArn } from './arn.ts';
+import { SIZE_LIMITS } from './validate.ts';
+
+const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
+const TRUE_FALSE = /^(true|false)$/i;
+
+/** What the walk carries: the policy's grammar switches and its size so far. */
+interface Walk {
+  kind: PolicyKind;
+  variables: boolean;
+  /** The size of the minified JSON so far, counted as `minifiedLength` counts it. */
+  size: number;
+}
+
+/** Whether a value is an object that JSON.parse could have made (not an array, not a class instance). */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+/** Whether `for...in` lists own keys only: nothing enumerable was added to Object.prototype. */
+function prototypeIsClean(): boolean {
+  for (const _ in Object.prototype) return false;
+  return true;
+}
+
+function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+function isAlnum(c: number): boolean { return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122); }
+
+/** validate.ts SID_CHARS: `^[A-Za-z0-9]*$`. */
+function sidCharsOk(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isAlnum(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** validate.ts checkAction without diagnostics: `*`, or `prefix:name` with the allowed characters. */
+function actionOk(v: string): boolean {
+  if (v === '*') return true;
+  const colon = v.indexOf(':');
+  if (colon <= 0 || colon === v.length - 1) return false;
+  // SERVICE_PREFIX `^[A-Za-z0-9-]+$` (a wildcard in it is an error too).
+  for (let i = 0; i < colon; i++) {
+    const c = v.charCodeAt(i);
+    if (!isAlnum(c) && c !== 45) return false;
+  }
+  // ACTION_NAME `^[A-Za-z0-9*?_-]+$`.
+  for (let i = colon + 1; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (!isAlnum(c) && c !== 42 && c !== 63 && c !== 95 && c !== 45) return false;
+  }
+  return true;
+}
+
+/** Whether a text holding `${` has only well-formed variables and escapes (validate.ts checkVariables). */
+function variablesOk(v: string): boolean {
+  const refs = findVariables(v);
+  for (let i = 0; i < refs.length; i++) if (refs[i].problem !== undefined) return false;
+  return true;
+}
+
+/** validate.ts checkResource plus the literal-variable warning. */
+function resourceOk(v: string, w: Walk): boolean {
+  if (v === '*') return true;
+  if (!v.startsWith('arn:') || !isArn(v)) return false;
+  if (v.indexOf('${') >= 0) return w.variables && variablesOk(v);
+  return true;
+}
+
+/** validate.ts ACCOUNT_ID: `^\d{12}$`. */
+function isAccountId(s: string): boolean {
+  if (s.length !== 12) return false;
+  for (let i = 0; i < 12; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** validate.ts checkAwsPrincipal without diagnostics (the value is not `*`). */
+function awsPrincipalOk(s: string): boolean {
+  if (isAccountId(s)) return true;
+  const parts = splitArn(s);
+  if (!parts) return false;
+  if (s.indexOf('*') >= 0 || s.indexOf('?') >= 0) return false;
+  const r = parts.resource;
+  if (parts.service === 'iam') return r === 'root' || r.startsWith('user/') || r.startsWith('role/');
+  if (parts.service === 'sts') return r.startsWith('assumed-role/') || r.startsWith('federated-user/');
+  return false;
+}
+
+/**
+ * A string or a non-empty array of strings, as Located values (validate.ts
+ * `strings`); null when the validator would comment. Adds its size.
+ */
+function stringList(v: unknown, w: Walk): Located[] | null {
+  if (typeof v === 'string') {
+    w.size += v.length + 2;
+    return [{ value: v, from: 0, to: 0 }];
+  }
+  if (!Array.isArray(v)) return null;
+  const n = v.length;
+  if (n === 0) return null;
+  const out: Located[] = new Array(n);
+  let size = 2 + n - 1;
+  for (let i = 0; i < n; i++) {
+    const s: unknown = v[i];
+    if (typeof s !== 'string') return null;
+    size += s.length + 2;
+    out[i] = { value: s, from: 0, to: 0 };
+  }
+  w.size += size;
+  return out;
+}
+
+/** validate.ts `principal`, for a Principal element (NotPrincipal never takes the fast path). */
+function principal(v: unknown, w: Walk): PrincipalSpec | null {
+  const spec: PrincipalSpec = { anyone: false, aws: [], service: [], federated: [], canonicalUser: [], from: 0, to: 0 };
+  if (typeof v === 'string') {
+    if (v !== '*') return null;
+    w.size += 3;
+    spec.anyone = true;
+    return spec;
+  }
+  if (!isPlainObject(v)) return null;
+  let n = 0;
+  for (const key in v) {
+    n++;
+    w.size += key.length + 3;
+    const list = stringList(v[key], w);
+    if (list === null) return null;
+    switch (key) {
+      case 'AWS':
+        for (let i = 0; i < list.length; i++) {
+          const loc = list[i];
+          if (loc.value === '*') spec.anyone = true;
+          else if (awsPrincipalOk(loc.value)) spec.aws.push(loc);
+          else return null;
+        }
+        break;
+      case 'Service':
+        for (let i = 0; i < list.length; i++) {
+          const loc = list[i];
+          if (loc.value === '*' || !SERVICE_PRINCIPAL.test(loc.value)) return null;
+          spec.service.push(loc);
+        }
+        break;
+      case 'Federated':
+        for (let i = 0; i < list.length; i++) spec.federated.push(list[i]);
+        break;
+      case 'CanonicalUser':
+        for (let i = 0; i < list.length; i++) spec.canonicalUser.push(list[i]);
+        break;
+      default:
+        return null;
+    }
+  }
+  w.size += n > 0 ? 2 + n - 1 : 2;
+  return spec;
+}
+
+/** One condition value as validate.ts reads it (`raw` text for numbers and booleans); null if invalid. */
+function conditionValue(v: unknown, w: Walk): Located | null {
+  let text: string;
+  if (typeof v === 'string') { text = v; w.size += v.length + 2; }
+  else if (typeof v === 'number') { text = String(v); w.size += text.length; }
+  else if (typeof v === 'boolean') { text = v ? 'true' : 'false'; w.size += text.length; }
+  else return null;
+  return { value: text, from: 0, to: 0 };
+}
+
+/** validate.ts `conditions`, appending to `out`; false when the validator would comment. */
+function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
+  if (!isPlainObject(v)) return false;
+  let nOps = 0;
+  for (const opText in v) {
+    nOps++;
+    const parsed = parseOperator(opText);
+    if (parsed === null) return false;
+    const op = parsed.op;
+    if (op === 'Null' && parsed.set !== null) return false;
+    const keys = v[opText];
+    if (!isPlainObject(keys)) return false;
+    let nKeys = 0;
+    for (const key in keys) {
+      nKeys++;
+      if (key === '') return false;
+      w.size += key.length + 3;
+      const raw = keys[key];
+      let values: Located[];
+      if (Array.isArray(raw)) {
+        const n = raw.length;
+        if (n === 0) return false;
+        values = new Array(n);
+        w.size += 2 + n - 1;
+        for (let i = 0; i < n; i++) {
+          const loc = conditionValue(raw[i], w);
+          if (loc === null) return false;
+          values[i] = loc;
+        }
+      } else {
+        const loc = conditionValue(raw, w);
+        if (loc === null) return false;
+        values = [loc];
+      }
+      // INVARIANT: like validate.ts, entries left unset stay holes (Null, and values with variables).
+      const prepared: unknown[] = new Array(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const text = values[i].value;
+        const hasVar = text.indexOf('${') >= 0;
+        // Without Version 2012-10-17 a `${` is literal text, which the validator warns about.
+        if (hasVar && !w.variables) return false;
+        if (op === 'Null') {
+          if (!TRUE_FALSE.test(text)) return false;
+          continue;
+        }
+        if (hasVar) {
+          if (!variablesOk(text)) return false;
+          continue;
+        }
+        // Like validate.ts: every literal value is checked, whatever prepare made of it.
+        if (op.check(text) !== null) return false;
+        prepared[i] = op.prepare(text, [{ text, wild: op.wildcards }]);
+      }
+      out.push({
+        operatorText: opText, parsed, key, keyLower: key.toLowerCase(), values, prepared,
+        from: 0, to: 0,
+      });
+    }
+    w.size += opText.length + 3 + (nKeys > 0 ? 2 + nKeys - 1 : 2);
+  }
+  w.size += nOps > 0 ? 2 + nOps - 1 : 2;
+  return true;
+}
+
+/** validate.ts `statement`; null when the validator would comment. */
+function statement(v: unknown, index: number, w: Walk): Statement | null {
+  if (!isPlainObject(v)) return null;
+  const kind = w.kind;
+  const st: Statement = {
+    index, effect: 'Allow', action: null, notAction: null, resource: null, notResource: null,
+    principal: null, notPrincipal: null, conditions: [], from: 0, to: 0,
+  };
+  let sid: string | undefined;
+  let effectSeen = false;
+  let n = 0;
+  for (const key in v) {
+    n++;
+    w.size += key.length + 3;
+    const value = v[key];
+    switch (key) {
+      case 'Sid':
+        if (typeof value !== 'string') return null;
+        if ((kind === 'identity' || kind === 'boundary' || kind === 'session' || kind === 'trust') && !sidCharsOk(value)) return null;
+        w.size += value.length + 2;
+        sid = value;
+        break;
+      case 'Effect':
+        if (value !== 'Allow' && value !== 'Deny') return null;
+        w.size += value.length + 2;
+        st.effect = value;
+        effectSeen = true;
+        break;
+      case 'Action': case 'NotAction': {
+        const list = stringList(value, w);
+        if (list === null) return null;
+        for (let i = 0; i < list.length; i++) if (!actionOk(list[i].value)) return null;
+        if (key === 'Action') st.action = list; else st.notAction = list;
+        break;
+      }
+      case 'Resource': case 'NotResource': {
+        if (kind === 'trust') return null;
+        const list = stringList(value, w);
+        if (list === null) return null;
+        for (let i = 0; i < list.length; i++) if (!resourceOk(list[i].value, w)) return null;
+        if (key === 'Resource') st.resource = list; else st.notResource = list;
+        break;
+      }
+      case 'Principal': {
+        if (kind !== 'resource' && kind !== 'trust' && kind !== 'rcp') return null;
+        const spec = principal(value, w);
+        if (spec === null) return null;
+        if (kind === 'rcp' && !spec.anyone) return null;
+        st.principal = spec;
+        break;
+      }
+      case 'Condition':
+        if (!conditions(value, w, st.conditions)) return null;
+        break;
+      default:
+        // NotPrincipal always draws a diagnostic (an error, or AWS's advice against it).
+        return null;
+    }
+  }
+  w.size += n > 0 ? 2 + n - 1 : 2;
+  if (!effectSeen) return null;
+  if ((st.action === null) === (st.notAction === null)) return null;
+  if (st.resource !== null && st.notResource !== null) return null;
+  if (kind !== 'trust' && st.resource === null && st.notResource === null) return null;
+  if ((kind === 'resource' || kind === 'trust' || kind === 'rcp') && st.principal === null) return null;
+  if (kind === 'rcp' && st.effect === 'Allow') return null;
+  if (sid !== undefined) st.sid = sid;
+  return st;
+}
+
+/** Whether a non-empty Sid repeats an earlier statement's. */
+function duplicateSid(statements: Statement[], upTo: number): boolean {
+  const sid = statements[upTo].sid;
+  if (sid === undefined || sid === '') return false;
+  for (let i = 0; i < upTo; i++) if (statements[i].sid === sid) return true;
+  return false;
+}
+
+/** Whether any non-empty Sid repeats (a Set beyond a few statements, to stay linear). */
+function hasDuplicateSids(statements: Statement[]): boolean {
+  if (statements.length <= 16) {
+    for (let i = 1; i < statements.length; i++) if (duplicateSid(statements, i)) return true;
+    return false;
+  }
+  const seen = new Set<string>();
+  for (const st of statements) {
+    if (st.sid === undefined || st.sid === '') continue;
+    if (seen.has(st.sid)) return true;
+    seen.add(st.sid);
+  }
+  return false;
+}
+
+/**
+ * Checks a policy given as a plain value (from JSON.parse or code) in one
+ * walk and builds its typed Policy, or returns null whenever the full
+ * validator would report anything (see the module comment): the caller then
+ * takes the full path for the diagnostics.
+ */
+export function fastCheck(value: unknown, kind: PolicyKind): Policy | null {
+  if (!isPlainObject(value) || !prototypeIsClean()) return null;
+  let version: unknown;
+  let statementValue: unknown;
+  let hasStatement = false;
+  let n = 0;
+  let size = 0;
+  for (const key in value) {
+    n++;
+    const v = value[key];
+    size += key.length + 3;
+    if (key === 'Version') {
+      if (v !== '2012-10-17' && v !== '2008-10-17') return null;
+      version = v;
+      size += 12;
+    } else if (key === 'Id') {
+      if (typeof v !== 'string' || kind === 'scp' || kind === 'rcp') return null;
+      size += v.length + 2;
+    } else if (key === 'Statement') {
+      hasStatement = true;
+      statementValue = v;
+    } else return null;
+  }
+  // A missing Version draws a warning; a missing Statement an error.
+  if (version === undefined || !hasStatement) return null;
+  const w: Walk = { kind, variables: version === '2012-10-17', size: size + 2 + n - 1 };
+  let statements: Statement[];
+  if (Array.isArray(statementValue)) {
+    const count = statementValue.length;
+    if (count === 0) return null;
+    statements = new Array(count);
+    w.size += 2 + count - 1;
+    for (let i = 0; i < count; i++) {
+      const st = statement(statementValue[i], i, w);
+      if (st === null) return null;
+      statements[i] = st;
+    }
+  } else {
+    const st = statement(statementValue, 0, w);
+    if (st === null) return null;
+    statements = [st];
+  }
+  if (hasDuplicateSids(statements)) return null;
+  if (w.size > SIZE_LIMITS[kind].limit) return null;
+  return { kind, version: version as string, variables: w.variables, statements };
+}
