@@ -113,7 +113,8 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
     }, Math.min(passCost, 400));
   }
 
-  function run(text: string): void {
+  /** One pass over `text`; `save` keeps it as the draft (not on the first pass: nothing was typed yet). */
+  function run(text: string, save = true): void {
     const t0 = performance.now();
     try {
       evaluation = evaluateExercise(data, text);
@@ -136,7 +137,7 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
       performance.measure('iamlab:keystroke', { start: keyAt, end: t1 });
       keyAt = null;
     }
-    if (revealed || !predict) {
+    if (save && revealed) {
       const saved = saveDraft(data.lesson, ex.id, text);
       storageFailed(!saved.ok, saved.ok ? undefined : saved.reason);
     }
@@ -388,7 +389,7 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
   setRevealedUi();
   if (predict && !revealed) status.textContent = guessProgress();
   if (predict && revealed && explanation) explanation.hidden = false;
-  run(initial);
+  run(initial, false);
   problems.flush();
   must<HTMLElement>(root, '[data-wb-grid]').removeAttribute('aria-busy');
   root.dataset.state = 'ready';
