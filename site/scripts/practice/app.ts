@@ -80,6 +80,17 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * Text with `backtick` spans (as questions and explanations write code) as
+ * nodes: plain text, and `<code>` elements for the spans. Text only; an odd
+ * backtick stays as written.
+ */
+function withCode(text: string): (string | HTMLElement)[] {
+  const parts = text.split('`');
+  if (parts.length < 3 || parts.length % 2 === 0) return [text];
+  return parts.map((part, i) => (i % 2 === 1 ? h('code', {}, part) : part)).filter((p) => p !== '');
+}
+
 let uid = 0;
 const nextId = (prefix: string): string => `pr-${prefix}-${++uid}`;
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -249,7 +260,9 @@ class IamPractice extends HTMLElement {
     const text =
       r.entries.length === 0
         ? ''
-        : `This round: ${r.correct} of ${plural(r.answered, 'answer', 'answers')} right first time`;
+        : r.answered === 0
+          ? `This round: ${plural(r.entries.length, 'item', 'items')}`
+          : `This round: ${r.correct} of ${plural(r.answered, 'answer', 'answers')} right first time`;
     this.#part('[data-pr-round]').textContent = text;
   }
 
@@ -259,7 +272,7 @@ class IamPractice extends HTMLElement {
       if (!out) return;
       out.textContent = score && score.total > 0
         ? `${score.correct} of ${score.total} right (${Math.round((100 * score.correct) / score.total)}%)`
-        : 'not practised yet';
+        : 'not yet';
       li.toggleAttribute('data-practised', Boolean(score && score.total > 0));
     };
     for (const li of this.querySelectorAll<HTMLElement>('[data-pr-exam-scores] li')) {
@@ -307,7 +320,7 @@ class IamPractice extends HTMLElement {
           'li',
           { class: 'pr-option', 'data-option': String(i) },
           h('input', { type: multiple ? 'checkbox' : 'radio', id, name, value: String(i) }),
-          h('label', { for: id }, option.text),
+          h('label', { for: id }, ...withCode(option.text)),
         ),
       );
     }
@@ -319,7 +332,7 @@ class IamPractice extends HTMLElement {
       h(
         'fieldset',
         { 'aria-describedby': `${hintId} ${errorId}` },
-        h('legend', { class: 'pr-prompt' }, q.prompt),
+        h('legend', { class: 'pr-prompt' }, ...withCode(q.prompt)),
         h('p', { class: 'pr-hint', id: hintId }, multiple ? `Choose ${need} answers.` : 'Choose one answer.'),
         list,
       ),
@@ -355,8 +368,9 @@ class IamPractice extends HTMLElement {
         li.classList.toggle('is-correct', q.options[i]!.correct);
         li.classList.toggle('is-chosen', picked.has(i));
       }
-      const rightTexts = q.options.filter((o) => o.correct).map((o) => `“${o.text}”`);
-      const rightLine = `${rightTexts.length === 1 ? 'The right answer is' : 'The right answers are'} ${rightTexts.join(' and ')}.`;
+      const rights = q.options.filter((o) => o.correct);
+      const rightIntro = rights.length === 1 ? 'The right answer: ' : 'The right answers: ';
+      const rightLine = `${rightIntro}${rights.map((o) => `“${o.text.replace(/[.]$/, '')}”`).join(' and ')}.`;
       const whys = h('ul', { class: 'pr-whys', role: 'list' });
       for (const i of order) {
         const o = q.options[i]!;
@@ -368,20 +382,22 @@ class IamPractice extends HTMLElement {
             'li',
             { class: o.correct ? 'pr-why pr-why--right' : 'pr-why pr-why--wrong' },
             tags,
-            h('p', { class: 'pr-why-option' }, o.text),
-            h('p', { class: 'pr-why-text' }, o.why),
+            h('p', { class: 'pr-why-option' }, ...withCode(o.text)),
+            h('p', { class: 'pr-why-text' }, ...withCode(o.why)),
           ),
         );
       }
       const body: Child[] = [
-        grade.correct ? null : h('p', {}, rightLine),
+        grade.correct
+          ? null
+          : h('p', {}, rightIntro, ...rights.flatMap((o, n) => [n > 0 ? ' and ' : '', '“', ...withCode(o.text.replace(/[.]$/, '')), '”']), '.'),
         h('h4', { class: 'pr-why-title' }, 'Why each option is right or wrong'),
         whys,
         q.source
           ? h('p', { class: 'pr-source' }, 'Source: ', h('a', { href: q.source.url, rel: 'external' }, q.source.title))
           : null,
       ];
-      this.#finish(article, form, item, grade.correct, body, grade.correct ? 'Correct.' : `Not quite. ${rightLine}`);
+      this.#finish(article, form, item, grade.correct, body, grade.correct ? 'Correct.' : `Not quite. ${rightLine.replace(/`/g, '')}`);
     });
     return article;
   }
@@ -488,7 +504,7 @@ class IamPractice extends HTMLElement {
         const body: Child[] = [
           verdictLine,
           h('h4', { class: 'pr-why-title' }, `Why: ${outcome.headline.toLowerCase()}`),
-          h('ul', { class: 'pr-sentences' }, ...outcome.sentences.map((s) => h('li', {}, s))),
+          h('ul', { class: 'pr-sentences' }, ...outcome.sentences.map((s) => h('li', {}, ...withCode(s)))),
           lesson
             ? h('p', { class: 'pr-source' }, 'Try the exercise: ', h('a', { href: `${lesson.href}#exercises` }, `Lesson ${lesson.number}, “${item.exercise.title}”`))
             : null,
