@@ -67,7 +67,7 @@ export function createProblemList(
         jump,
         ` ${SEVERITY_WORD[d.severity]}: `,
         richText(d.message),
-        d.hint ? el('span', { class: 'wb-problem-hint' }, ' ', richText(d.hint)) : '',
+        d.hint ? el('span', { class: 'wb-problem-hint' }, ' — ', richText(d.hint)) : '',
       );
     });
     if (diagnostics.length > MAX_ITEMS) items.push(el('li', {}, `… and ${diagnostics.length - MAX_ITEMS} more.`));
