@@ -214,8 +214,26 @@ test.describe('exam practice', () => {
     await expect(page.locator('.pr-notice')).toContainText('There is no lesson “no-such-lesson” to practise');
   });
 
-  test('the course map shows the practice score of a lesson', async ({ page }) => {
+  test('a round ends with a summary, and another round can start', async ({ page }) => {
     await page.goto('/practice/?drills=off');
+    const data = await pageData(page);
+    const lesson = data.lessons[0]!;
+    const count = data.questions.filter((q) => q.lesson === lesson.slug).length;
+    await page.goto(`/practice/?lesson=${lesson.slug}&drills=off&length=all`);
+    for (let i = 0; i < count; i++) await answerAnyAndGoOn(page, data);
+    const summary = page.locator('[data-pr-summary]');
+    await expect(summary.getByRole('heading', { name: 'Round complete' })).toBeFocused();
+    await expect(summary).toContainText(`You got ${count} of ${count} items right the first time.`);
+    await expect(summary).toContainText('Nothing is due for review now');
+    await expect(page.locator(`[data-pr-lesson-scores] li[data-lesson="${lesson.slug}"]`)).toContainText(`${count} of ${count} right (100%)`);
+    await summary.getByRole('button', { name: 'Start another round' }).click();
+    await expect(item(page).getByRole('heading', { level: 2 })).toBeFocused();
+  });
+
+  test('the course map shows the practice score of a lesson', async ({ page }) => {
+    await page.goto('/');
+    const slug = await page.locator('[data-progress]').first().getAttribute('data-lesson');
+    await page.goto(`/practice/?lesson=${slug}&drills=off`);
     const data = await pageData(page);
     const q = await currentQuestion(page, data);
     await answerQuestion(page, q, true);
@@ -229,6 +247,7 @@ test.describe('exam practice', () => {
       await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [PRACTICE_KEY, bad]);
       await page.reload();
       await expect(page.locator('.pr-notice')).toContainText('could not be read, so it has been reset');
+      if (bad === '{not json') await expectNoAxeViolations(page, '.pr-notices');
       await expect(item(page)).toHaveAttribute('data-state', 'asking');
       const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), PRACTICE_KEY);
       expect(stored).toEqual({ scores: {}, exams: {}, items: {} });
@@ -291,6 +310,24 @@ test.describe('exam practice', () => {
       await expectNoAxeViolations(page);
     });
   }
+
+  test('long unbroken text (ARNs, keys) never widens a phone screen', async ({ page }) => {
+    // Every prompt, option and explanation starts with a 200-character token without a break opportunity.
+    const long = `arn:aws:iam::111122223333:role/${'x'.repeat(170)}`;
+    await page.route('**/practice/**', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/"(prompt|text|why)":"/g, `"$1":"${long} `);
+      await route.fulfill({ response, body: html });
+    });
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto('/practice/?drills=off');
+    const data = await pageData(page);
+    const q = await currentQuestion(page, data);
+    await expect(item(page)).toContainText(long);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await answerQuestion(page, q, false);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+  });
 
   test('fits a phone screen, drill included', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });

@@ -45,7 +45,7 @@ import {
   type StorageLike,
 } from '../../site/scripts/practice/store.ts';
 import { decideDrill } from '../../site/scripts/practice/drill.ts';
-import { policyPanels, requestRows } from '../../site/scripts/practice/describe.ts';
+import { codeSpans, policyPanels, requestRows } from '../../site/scripts/practice/describe.ts';
 import { isPracticeData, type PracticeData, type PracticeItem, type PracticeQuestion } from '../../site/scripts/practice/types.ts';
 import { isPractice, readPractice } from '../../site/scripts/progress.ts';
 
@@ -118,6 +118,14 @@ describe('the data built from the lessons', () => {
       const scenario = lesson.exercises.find((e) => e.id === item.exercise.id)!.scenarios.find((s) => s.id === item.scenario.id)!;
       assert.ok(meetsExpectation(scenario.expect, outcome.decision), `${item.key}: engine says ${outcome.decision}, lesson expects ${scenario.expect}`);
     }
+  });
+
+  test('code spans in question text are found; an odd backtick leaves the text as it is', () => {
+    assert.deepEqual(codeSpans('Allow `s3:GetObject` on `*`'), [
+      { text: 'Allow ', code: false }, { text: 's3:GetObject', code: true }, { text: ' on ', code: false }, { text: '*', code: true },
+    ]);
+    assert.deepEqual(codeSpans('a ` lone backtick'), [{ text: 'a ` lone backtick', code: false }]);
+    assert.deepEqual(codeSpans('plain'), [{ text: 'plain', code: false }]);
   });
 
   test('serialized for a script element, no text can close the element', () => {

@@ -15,7 +15,7 @@
  * later sessions (see store.ts). Everything from the data or from storage is
  * written with `textContent`/`append(string)`, never as HTML.
  */
-import { policyPanels, requestRows } from './describe.ts';
+import { codeSpans, policyPanels, requestRows } from './describe.ts';
 import type { DrillOutcome } from './drill.ts';
 import {
   advance,
@@ -86,9 +86,7 @@ function h<K extends keyof HTMLElementTagNameMap>(
  * backtick stays as written.
  */
 function withCode(text: string): (string | HTMLElement)[] {
-  const parts = text.split('`');
-  if (parts.length < 3 || parts.length % 2 === 0) return [text];
-  return parts.map((part, i) => (i % 2 === 1 ? h('code', {}, part) : part)).filter((p) => p !== '');
+  return codeSpans(text).map((p) => (p.code ? h('code', {}, p.text) : p.text));
 }
 
 let uid = 0;

@@ -76,3 +76,20 @@ export function requestRows(scenario: PracticeScenario): RequestRow[] {
   for (const [k, v] of Object.entries(request.context ?? {})) rows.push({ label: k, value: show(v), code: true, key: true });
   return rows;
 }
+
+/** A piece of text: plain, or a `code` span. */
+export interface TextPiece {
+  text: string;
+  code: boolean;
+}
+
+/**
+ * Splits text that marks code with backticks, as the questions and the
+ * engine's explanations do (`` `s3:GetObject` ``), into plain and code
+ * pieces. Text with an odd number of backticks stays one plain piece.
+ */
+export function codeSpans(text: string): TextPiece[] {
+  const parts = text.split('`');
+  if (parts.length < 3 || parts.length % 2 === 0) return [{ text, code: false }];
+  return parts.map((part, i) => ({ text: part, code: i % 2 === 1 })).filter((p) => p.text !== '');
+}
