@@ -326,10 +326,14 @@ test.describe('predict exercise', () => {
     }
     await expect(wb.getByRole('status')).toContainText(`You got 0 of ${ex.scenarios.length} right`);
 
-    // Now rows explain themselves and the policy can be edited.
-    const first = ex.scenarios[0]!;
-    await wb.getByRole('button', { name: first.label, exact: true }).click();
-    await expect(wb.locator('[data-wb-explain]')).toContainText(WORDS[await rows.first().getAttribute('data-decision') ?? 'Allow']!);
+    // The first wrong guess is explained at once; other rows on selection; the policy can be edited.
+    const explain = wb.locator('[data-wb-explain]');
+    await expect(explain).toContainText(ex.scenarios[0]!.label);
+    await expect(explain).toContainText(WORDS[(await rows.first().getAttribute('data-decision')) ?? 'Invalid']!);
+    const last = ex.scenarios[ex.scenarios.length - 1]!;
+    await wb.getByRole('button', { name: last.label, exact: true }).click();
+    await expect(explain).toContainText(last.label);
+    await expect(explain).toContainText(WORDS[(await rows.last().getAttribute('data-decision')) ?? 'Invalid']!);
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('x');

@@ -355,14 +355,16 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
     grid.markGuesses(actual);
     const picked = grid.guesses();
     const right = ex.scenarios.filter((s) => picked.get(s.id) === actual.get(s.id)).length;
-    status.textContent = `You got ${right} of ${ex.scenarios.length} right. Select a request to see why; you can now edit the policy.`;
-    announce(status.textContent);
     if (!markSolved(data.lesson, ex.id)) storageFailed(true);
     if (explanation) explanation.hidden = false;
     if (checkButton) checkButton.hidden = true;
     if (againButton) againButton.hidden = false;
-    const selected = grid.selected();
-    if (selected !== null) explainRow(selected, false);
+    // Explain the first row guessed wrong (or the first row) straight away.
+    const firstWrong = ex.scenarios.find((s) => picked.get(s.id) !== actual.get(s.id)) ?? ex.scenarios[0];
+    if (firstWrong) grid.select(firstWrong.id);
+    status.textContent = `You got ${right} of ${ex.scenarios.length} right. Select a request to see why; you can now edit the policy.`;
+    announce(status.textContent);
+    againButton?.focus();
   }
   function guessAgain(): void {
     revealed = false;
