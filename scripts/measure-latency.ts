@@ -7,7 +7,7 @@
  *   - `input`:     from the page's script seeing the key (CodeMirror's work included);
  *   - `update`:    the evaluation pass and the redraw alone.
  *
- *   npm run build && npx node scripts/measure-latency.ts [--rows 12] [--keys 200] [--url http://127.0.0.1:4321]
+ *   npm run build && npx node scripts/measure-latency.ts [--rows 12] [--keys 200] [--dist dist | --url http://127.0.0.1:4321]
  *
  * It takes the edit exercise with the most scenarios in lessons/, and when
  * it has fewer than `--rows` it clones rows (in the served HTML and in the
@@ -18,21 +18,23 @@
  *   - `flip`: `x` then Backspace at the end of an Action, so every key also
  *             changes decisions in the grid (the most DOM work).
  * Prints p50, p95 and max per workload and measure. Without `--url` it
- * serves dist/ itself with `astro preview`. Target: p95 under 16 ms for 12 rows.
+ * serves dist/ itself. Target: p95 under 16 ms for 12 rows.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { values: args } = parseArgs({
   options: {
     rows: { type: 'string', default: '12' },
     keys: { type: 'string', default: '200' },
     url: { type: 'string' },
-    port: { type: 'string', default: '4399' },
+    port: { type: 'string', default: '0' },
+    dist: { type: 'string', default: 'dist' },
   },
 });
 const ROWS = Number(args.rows);
@@ -98,27 +100,42 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function startServer(): Promise<{ url: string; child: ChildProcess | null }> {
-  if (args.url) return { url: args.url.replace(/\/$/, ''), child: null };
-  if (!existsSync(new URL('../dist/index.html', import.meta.url))) {
-    throw new Error('dist/ has no build: run `npm run build` first (or pass --url).');
-  }
-  const url = `http://127.0.0.1:${args.port}`;
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(args.port)], {
-    cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/`)).ok) return { url, child };
-    } catch {
-      // not up yet
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves dist/ on an ephemeral port with a few lines of node:http (Astro 7
+ * allows one `astro preview` per project, which the browser tests may hold).
+ */
+async function startServer(): Promise<{ url: string; server: Server | null }> {
+  if (args.url) return { url: args.url.replace(/\/$/, ''), server: null };
+  const dist = resolve(root, args.dist ?? 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no build: run \`npm run build\` first (or pass --url).`);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = resolve(dist, `.${path}`);
+    if (file.startsWith(dist) && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
     }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error(`astro preview did not answer on ${url}`);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(Number(args.port), '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : Number(args.port);
+  return { url: `http://127.0.0.1:${port}`, server };
 }
 
 /** Replaces the editor text and puts the caret `fromEnd` characters before the end. */
@@ -133,7 +150,7 @@ async function setText(page: Page, editor: ReturnType<Page['locator']>, text: st
 async function main(): Promise<void> {
   const { slug, exercise } = pickExercise();
   const uid = `wb-${slug}-${exercise.id}`.replace(/[^a-zA-Z0-9_-]/g, '-');
-  const { url, child } = await startServer();
+  const { url, server } = await startServer();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -194,7 +211,7 @@ async function main(): Promise<void> {
     for (const line of results) console.log(line);
   } finally {
     await browser.close();
-    child?.kill();
+    server?.close();
   }
 }
 
