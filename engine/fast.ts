@@ -69,10 +69,35 @@ function actionOk(v: string): boolean {
   return true;
 }
 
-/** Whether a text holding `${` has only well-formed variables and escapes (validate.ts checkVariables). */
+/** A character of a variable's key after the first: `[A-Za-z0-9:/_.+=@-]`. */
+function isKeyChar(c: number): boolean {
+  return isAlnum(c) || c === 58 || c === 47 || c === 95 || c === 46 || c === 43 || c === 61 || c === 64 || c === 45;
+}
+
+/**
+ * Whether a text holding `${` has only well-formed variables and escapes
+ * (validate.ts checkVariables). The common forms, `${key}` and the escapes,
+ * are read in place; anything else (spaces, a default) asks findVariables.
+ */
 function variablesOk(v: string): boolean {
-  const refs = findVariables(v);
-  for (let i = 0; i < refs.length; i++) if (refs[i].problem !== undefined) return false;
+  let at = v.indexOf('${');
+  while (at >= 0) {
+    const end = v.indexOf('}', at + 2);
+    if (end < 0) return false;
+    const from = at + 2;
+    const n = end - from;
+    const c0 = n > 0 ? v.charCodeAt(from) : 0;
+    if (!(n === 1 && (c0 === 42 || c0 === 63 || c0 === 36))) {
+      let simple = n > 0 && isAlnum(c0);
+      for (let i = from + 1; simple && i < end; i++) simple = isKeyChar(v.charCodeAt(i));
+      if (!simple) {
+        const refs = findVariables(v);
+        for (let i = 0; i < refs.length; i++) if (refs[i].problem !== undefined) return false;
+        return true;
+      }
+    }
+    at = v.indexOf('${', end + 1);
+  }
   return true;
 }
 
@@ -232,9 +257,10 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
           if (!variablesOk(text)) return false;
           continue;
         }
-        // Like validate.ts: every literal value is checked, whatever prepare made of it.
-        if (op.check(text) !== null) return false;
-        prepared[i] = op.prepare(text, [{ text, wild: op.wildcards }]);
+        // Like validate.ts, every literal value is checked (once, when prepare is the check).
+        const p = op.prepare(text, [{ text, wild: op.wildcards }]);
+        if (op.prepareValidates === true ? p === null : op.check(text) !== null) return false;
+        prepared[i] = p;
       }
       out.push({
         operatorText: opText, parsed, key, keyLower: key.toLowerCase(), values, prepared,

@@ -10,7 +10,7 @@ import type { Operator } from './operators/index.ts';
 import type { Caller, ContextMap } from './context.ts';
 import { matchAction } from './wildcard.ts';
 import { compileArnPieces, matchArnPattern, matchArnText } from './arn.ts';
-import { resolvePieces } from './variables.ts';
+import { type Template, resolvePieces } from './variables.ts';
 
 /** The request, prepared once for all statements. */
 export interface RequestState {
@@ -51,6 +51,33 @@ function actionTrace(cs: CompiledStatement, req: RequestState): ElementTrace {
   return { element: el, matched: cs.notAction, reason: cs.notAction ? 'notActionMatched' : 'actionNotMatched', pattern: undefined, from: r.from, to: r.to };
 }
 
+/**
+ * A resource template resolved to pattern text, when that text can be
+ * matched as written: the template has no escape and no variable's value
+ * holds `*` or `?` (which must stay literal). Null: a variable has no value
+ * (as resolvePieces); undefined: not plain, resolve into pieces instead.
+ */
+function resolvePlainPattern(t: Template, ctx: ContextMap): string | null | undefined {
+  let out = '';
+  const parts = t.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.t === 'text') {
+      if (!p.wild) return undefined;
+      out += p.text;
+      continue;
+    }
+    const v = ctx.get(p.keyLower);
+    let value: string | undefined;
+    if (v && v.length === 1) value = String(v[0]);
+    else if (p.fallback !== undefined) value = p.fallback;
+    if (value === undefined) return null;
+    if (value.indexOf('*') >= 0 || value.indexOf('?') >= 0) return undefined;
+    out += value;
+  }
+  return out;
+}
+
 /** No Resource pattern matched, and at least one had a variable with no value. */
 const UNRESOLVED = -2;
 
@@ -67,6 +94,12 @@ function resourceIndex(cs: CompiledStatement, req: RequestState): number {
     }
     let pattern = t.pattern;
     if (!pattern) {
+      const text = resolvePlainPattern(t.template, req.ctx);
+      if (text === null) { unresolved = true; continue; }
+      if (text !== undefined) {
+        if (matchArnText(text, req.resource, req.resourceSegs)) return i;
+        continue;
+      }
       const pieces = resolvePieces(t.template, req.ctx);
       if (!pieces) { unresolved = true; continue; }
       pattern = compileArnPieces(t.loc.value, pieces);

@@ -57,6 +57,23 @@ export function findVariables(text: string): VariableRef[] {
   return out;
 }
 
+/**
+ * Whether a variable's body is a bare key, `[A-Za-z0-9][A-Za-z0-9:/_.+=@-]*`
+ * (what VAR_BODY accepts with no spaces and no default; the key is then the body).
+ */
+function isSimpleKey(body: string): boolean {
+  const n = body.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = body.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+    if (alnum) continue;
+    if (i === 0) return false;
+    if (c !== 58 && c !== 47 && c !== 95 && c !== 46 && c !== 43 && c !== 61 && c !== 64 && c !== 45) return false;
+  }
+  return true;
+}
+
 /** Appends source text (whose `*`/`?` are wildcards where `wild`). */
 function pushText(parts: TemplatePart[], text: string, wild: boolean): void {
   if (!text) return;
@@ -87,14 +104,20 @@ export function parseTemplate(source: string, variables: boolean, wildcards: boo
       escapes = true;
       pushText(parts, body, false);
     } else {
-      const m = VAR_BODY.exec(body);
-      if (m) {
+      if (isSimpleKey(body)) {
+        // The common `${key}` is read without the regular expression.
         hasVars = true;
-        const part: TemplatePart = { t: 'var', key: m[1], keyLower: m[1].toLowerCase() };
-        if (m[2] !== undefined) part.fallback = m[2];
-        parts.push(part);
+        parts.push({ t: 'var', key: body, keyLower: body.toLowerCase() });
       } else {
-        pushText(parts, source.slice(at, end + 1), wildcards);
+        const m = VAR_BODY.exec(body);
+        if (m) {
+          hasVars = true;
+          const part: TemplatePart = { t: 'var', key: m[1], keyLower: m[1].toLowerCase() };
+          if (m[2] !== undefined) part.fallback = m[2];
+          parts.push(part);
+        } else {
+          pushText(parts, source.slice(at, end + 1), wildcards);
+        }
       }
     }
     pos = end + 1;

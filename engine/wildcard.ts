@@ -85,28 +85,17 @@ export function matchGlob(g: Glob, s: string): boolean {
  * same answer as `matchGlob(compileGlob(pattern, true), actionLower)`, where
  * `actionLower` is the request's action lower-cased. Validated action
  * patterns are ASCII, so they are folded character by character instead of
- * lower-cased into a new string; any other pattern takes the compiled path.
+ * lower-cased into a new string, and most patterns are rejected within the
+ * first few characters; a pattern with any other character takes the
+ * compiled path.
  */
 export function matchAction(pattern: string, actionLower: string): boolean {
-  if (pattern === '*') return true;
   const pl = pattern.length;
-  let wild = false;
-  for (let i = 0; i < pl; i++) {
-    const c = pattern.charCodeAt(i);
-    if (c > 127) return matchGlob(compileGlob(pattern, true), actionLower);
-    if (c === 42 || c === 63) wild = true;
-  }
-  if (!wild) {
-    if (pl !== actionLower.length) return false;
-    for (let i = 0; i < pl; i++) {
-      let c = pattern.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      if (c !== actionLower.charCodeAt(i)) return false;
-    }
-    return true;
-  }
-  if (actionLower.length > MAX_INPUT_LENGTH) return false;
+  if (pl === 1 && pattern.charCodeAt(0) === 42) return true;
   const sl = actionLower.length;
+  // INVARIANT: an ASCII prefix folds exactly as toLowerCase() lower-cases it,
+  // so every answer given before a non-ASCII pattern character is the same.
+  if (sl > MAX_INPUT_LENGTH) return matchGlob(compileGlob(pattern, true), actionLower);
   let pi = 0;
   let si = 0;
   let star = -1;
@@ -115,6 +104,7 @@ export function matchAction(pattern: string, actionLower: string): boolean {
     if (pi < pl) {
       let pc = pattern.charCodeAt(pi);
       if (pc === 42) { star = pi++; mark = si; continue; }
+      if (pc > 127) return matchGlob(compileGlob(pattern, true), actionLower);
       if (pc >= 65 && pc <= 90) pc += 32;
       if (pc === 63 || pc === actionLower.charCodeAt(si)) { pi++; si++; continue; }
     }

@@ -23,7 +23,7 @@ export const boolOperators = [
     test: (v, p) => asText(v).toLowerCase() === p,
   }),
   operator<string>({
-    name: 'BinaryEquals', negated: false, wildcards: false,
+    name: 'BinaryEquals', negated: false, wildcards: false, prepareValidates: true,
     check: (v) => (decodeBase64(v) === null ? `\`${v}\` is not base-64 text` : null),
     prepare: (t) => decodeBase64(t),
     test: (v, p) => decodeBase64(asText(v)) === p,

@@ -23,7 +23,7 @@ export function toTime(v: ContextScalar): number {
 
 function date(name: string, negated: boolean, cmp: (a: number, b: number) => boolean) {
   return operator<number>({
-    name, negated, wildcards: false,
+    name, negated, wildcards: false, prepareValidates: true,
     check: (v) => (Number.isNaN(toTime(v)) ? `\`${v}\` is not a date: use ISO 8601 such as \`2026-01-31T12:00:00Z\`, or epoch seconds` : null),
     prepare: (t) => { const n = toTime(t); return Number.isNaN(n) ? null : n; },
     test: (v, p) => { const n = toTime(v); return !Number.isNaN(n) && cmp(n, p); },

@@ -11,16 +11,26 @@ const OCTET = /^\d{1,3}$/;
 const V6_CHARS = /^[0-9A-Fa-f:.]+$/;
 const HEXTET = /^[0-9A-Fa-f]{1,4}$/;
 
+/** Four dot-separated decimal octets of one to three digits, each at most 255 (leading zeros allowed). */
 function parseV4(s: string): Uint8Array | null {
-  const parts = s.split('.');
-  if (parts.length !== 4) return null;
   const out = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) {
-    if (!OCTET.test(parts[i])) return null;
-    const n = Number(parts[i]);
-    if (n > 255) return null;
-    out[i] = n;
+  let part = 0;
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || n > 255 || part === 3) return null;
+      out[part++] = n;
+      n = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      n = n * 10 + (c - 48);
+      digits++;
+    } else return null;
   }
+  if (part !== 3 || digits === 0 || n > 255) return null;
+  out[3] = n;
   return out;
 }
 
@@ -86,7 +96,7 @@ export function inRange(addr: IpRange, range: IpRange): boolean {
 
 function ip(name: string, negated: boolean) {
   return operator<IpRange>({
-    name, negated, wildcards: false,
+    name, negated, wildcards: false, prepareValidates: true,
     check: (v) => (parseIpRange(v) ? null : `\`${v}\` is not an IP address or CIDR range such as \`203.0.113.0/24\``),
     prepare: (t) => parseIpRange(t),
     test: (v, p) => { const a = parseIpRange(asText(v)); return a !== null && inRange(a, p); },

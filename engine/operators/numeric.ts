@@ -13,7 +13,7 @@ export function toNumber(v: ContextScalar): number {
 
 function numeric(name: string, negated: boolean, cmp: (a: number, b: number) => boolean) {
   return operator<number>({
-    name, negated, wildcards: false,
+    name, negated, wildcards: false, prepareValidates: true,
     check: (v) => (NUMBER.test(v) ? null : `\`${v}\` is not a number`),
     prepare: (t) => { const n = toNumber(t); return Number.isNaN(n) ? null : n; },
     test: (v, p) => { const n = toNumber(v); return !Number.isNaN(n) && cmp(n, p); },

@@ -23,6 +23,12 @@ export interface Operator<P = unknown> {
    * (a variable's value is literal). Null: the value never matches.
    */
   prepare(text: string, pieces: PatternPiece[]): P | null;
+  /**
+   * True when `prepare` of a literal value returns null exactly when `check`
+   * reports a problem, so that a checker may prepare once instead of both
+   * (tests/unit/fast-path.test.ts holds every such operator to it).
+   */
+  prepareValidates?: boolean;
   /** Whether one request value matches one prepared policy value. */
   test(requestValue: ContextScalar, prepared: P): boolean;
 }

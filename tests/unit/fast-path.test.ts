@@ -20,6 +20,8 @@ import { validate, SIZE_LIMITS } from '../../engine/validate.ts';
 import { checkPolicy, evaluateCase, type CaseInput, type PoliciesInput, type PolicyKind, type EvaluationResult } from '../../engine/index.ts';
 import { caseFiles, loadCases } from '../../scripts/cases.ts';
 import { principalArb, requestArb } from './arbitraries.ts';
+import { OPERATORS as OPERATOR_TABLE } from '../../engine/operators/index.ts';
+import { parseIpRange } from '../../engine/operators/ip.ts';
 
 const KINDS: PolicyKind[] = ['identity', 'resource', 'trust', 'boundary', 'session', 'scp', 'rcp'];
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
@@ -137,6 +139,46 @@ describe('fastCheck agrees with the full validator', () => {
       assert.equal(fastCheck(over, kind), null);
       assert.ok(checkPolicy(over, kind).diagnostics.some((d) => d.code === 'policy.tooLarge'), `${kind}: over the limit is reported`);
     }
+  });
+});
+
+describe('operators the fast path prepares once', () => {
+  const texts = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.stringMatching(/^[0-9a-fA-F.:/ ]{0,20}$/),
+    fc.stringMatching(/^[0-9TZ:.+-]{0,26}$/),
+    fc.stringMatching(/^[A-Za-z0-9+/=]{0,9}$/),
+    fc.constantFrom('203.0.113.0/24', '2001:db8::/32', '::ffff:10.0.0.1', '2026-01-01T00:00:00Z', '2026-01-01', '1e3', ' 12 ', 'dGVzdA==', '1.2.3.4/33'),
+  );
+  test('prepare returns null exactly when check reports a problem (prepareValidates)', () => {
+    const ops = [...OPERATOR_TABLE.values()].filter((op) => op.prepareValidates);
+    assert.ok(ops.length >= 10, 'IP, numeric, date and binary operators say so');
+    fc.assert(fc.property(fc.constantFrom(...ops), texts, (op, t) => {
+      assert.equal(op.prepare(t, [{ text: t, wild: op.wildcards }]) === null, op.check(t) !== null, `${op.name} on ${JSON.stringify(t)}`);
+    }), { numRuns: 5000 });
+  });
+
+  test('IPv4 parsing gives what split and a regular expression give', () => {
+    const reference = (text: string): number[] | null => {
+      const s = text.trim();
+      const slash = s.indexOf('/');
+      const addr = slash < 0 ? s : s.slice(0, slash);
+      const parts = addr.split('.');
+      if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return null;
+      let bits = 32;
+      if (slash >= 0) {
+        const b = s.slice(slash + 1);
+        if (!/^\d{1,3}$/.test(b) || Number(b) > 32) return null;
+        bits = Number(b);
+      }
+      return [...parts.map(Number), bits];
+    };
+    const octet = fc.oneof(fc.stringMatching(/^[0-9]{0,4}$/), fc.integer({ min: 0, max: 300 }).map(String));
+    const dotted = fc.tuple(fc.array(octet, { minLength: 3, maxLength: 5 }), fc.option(fc.stringMatching(/^[0-9]{0,4}$/))).map(([os, b]) => os.join('.') + (b === null ? '' : `/${b}`));
+    fc.assert(fc.property(fc.oneof(dotted, fc.stringMatching(/^[0-9./ ]{0,18}$/), fc.constantFrom('0001.2.3.4', '1.2.3.0255', '1.2.3.4', '255.255.255.255', '256.1.1.1', '01.002.3.4', '1.2.3.4.', '.1.2.3', '1..2.3', '1.2.3.4/0', '1.2.3.4/032')), (t) => {
+      const got = parseIpRange(t);
+      assert.deepEqual(got ? [...got.bytes, got.bits] : null, reference(t), JSON.stringify(t));
+    }), { numRuns: 5000 });
   });
 });
 
