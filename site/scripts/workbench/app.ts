@@ -12,7 +12,7 @@
  * included); `scripts/measure-latency.ts` reads them.
  */
 import { readProgress, solvedIn, markSolved } from '../progress.ts';
-import { must } from './dom.ts';
+import { lineCol, must } from './dom.ts';
 import { createEditor, type PolicyEditor } from './editor.ts';
 import { evaluateExercise, type Evaluation, type RowOutcome } from './evaluation.ts';
 import { highlightsOf, renderExplanation, textOf } from './explanation.ts';
@@ -23,7 +23,6 @@ import { createProblemList } from './problems.ts';
 import { showReadOnly } from './readonly.ts';
 import { loadDraft, saveDraft, STORAGE_FAILED } from './storage.ts';
 import { createTabs } from './tabs.ts';
-import { lineCol } from './dom.ts';
 
 /** Above this cost (ms) of one pass, passes wait for a pause in typing. */
 const SLOW_PASS_MS = 24;
