@@ -4,7 +4,7 @@
  * workbench and the tests both use these functions, so a solution the
  * tests prove is a solution the page accepts.
  */
-import type { Decision, PoliciesInput, PolicyInput } from '../engine/index.ts';
+import { isAssumeRoleAction, type Decision, type PoliciesInput, type PolicyInput, type PolicyKind } from '../engine/index.ts';
 import type { Exercise, Expected, PoliciesValue, Scenario } from './schema.ts';
 
 /** The marker that stands for the learner's policy in an exercise's `policies`. */
@@ -52,6 +52,15 @@ export function learnerSlots(p: PoliciesValue): number {
     ...(p.scp ?? []).flat(), ...(p.rcp ?? []).flat(),
   ];
   return all.filter((x) => x === LEARNER).length;
+}
+
+/**
+ * The grammar of the resource slot for one row: a role trust policy when the
+ * exercise edits one or the row assumes a role, else a resource-based policy.
+ * Every caller (workbench, practice, tests) decides rows the same way.
+ */
+export function resourceKindFor(exerciseKind: PolicyKind, action: string): 'resource' | 'trust' {
+  return exerciseKind === 'trust' || isAssumeRoleAction(action) ? 'trust' : 'resource';
 }
 
 /** Whether a decision satisfies what a row expects (`Deny` takes either deny). */

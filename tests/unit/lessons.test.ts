@@ -11,15 +11,14 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exercisesFileSchema, questionsFileSchema, type Exercise, type Scenario } from '../../lessons/schema.ts';
-import { scenarioPolicies, policyText, learnerSlots, meetsExpectation } from '../../lessons/exercise.ts';
-import { prepare, evaluate, isAssumeRoleAction, type Decision } from '../../engine/index.ts';
+import { scenarioPolicies, policyText, learnerSlots, meetsExpectation, resourceKindFor } from '../../lessons/exercise.ts';
+import { prepare, evaluate, type Decision } from '../../engine/index.ts';
 
 const root = fileURLToPath(new URL('../../lessons', import.meta.url));
 const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d\d-/.test(d.name)).map((d) => d.name);
 
 function decide(ex: Exercise, sc: Scenario, text: string): Decision | 'Invalid' {
-  const kind = ex.kind === 'trust' || isAssumeRoleAction(sc.request.action) ? 'trust' : 'resource';
-  const prepared = prepare(scenarioPolicies(ex, sc, text), kind);
+  const prepared = prepare(scenarioPolicies(ex, sc, text), resourceKindFor(ex.kind, sc.request.action));
   if (prepared.errors.length) return 'Invalid';
   return evaluate(sc.principal, sc.request, prepared).decision;
 }

@@ -3,8 +3,7 @@
  * (in `site/pages/practice/index.astro`). Not for the browser: it imports
  * part of the engine. No `astro:content` either, so the node tests import it.
  */
-import { isAssumeRoleAction } from '../../../engine/index.ts';
-import { policyText } from '../../../lessons/exercise.ts';
+import { policyText, resourceKindFor } from '../../../lessons/exercise.ts';
 import type { Exercise, Question } from '../../../lessons/schema.ts';
 import { isExam, questionKey, type ExamCode, type PracticeData, type PracticeExercise, type PracticeQuestion } from './types.ts';
 
@@ -50,7 +49,7 @@ export function buildPracticeData(lessons: readonly LessonContent[]): PracticeDa
           principal: s.principal,
           request: s.request,
           ...(s.policies ? { policies: s.policies } : {}),
-          trust: ex.kind === 'trust' || isAssumeRoleAction(s.request.action),
+          trust: resourceKindFor(ex.kind, s.request.action) === 'trust',
         })),
       });
     }

@@ -7,6 +7,7 @@
  */
 import { checkPolicy, evaluate, prepare } from '../../../engine/index.ts';
 import type { Decision, Diagnostic, EvaluationResult, PolicyId } from '../../../engine/types.ts';
+import { resourceKindFor } from '../../../lessons/exercise.ts';
 import { fillLearner, LEARNER, policyEntries, scenarioPolicies, type PolicyEntry, type WorkbenchData } from './model.ts';
 
 /** A policy that the engine refused, with its findings. */
@@ -36,11 +37,11 @@ export interface Evaluation {
 export function evaluateExercise(data: WorkbenchData, learnerText: string): Evaluation {
   const ex = data.exercise;
   let diagnostics: Diagnostic[] | null = null;
-  const resourceKind = ex.kind === 'trust' ? 'trust' : 'resource';
   const rows = new Map<string, RowOutcome>();
+  // Rows that see the same policies with the same grammar share one prepare().
   const groups = new Map<string, typeof ex.scenarios>();
   for (const s of ex.scenarios) {
-    const key = s.policies ? JSON.stringify(s.policies) : '';
+    const key = `${resourceKindFor(ex.kind, s.request.action)} ${s.policies ? JSON.stringify(s.policies) : ''}`;
     const group = groups.get(key);
     if (group) group.push(s);
     else groups.set(key, [s]);
@@ -48,7 +49,7 @@ export function evaluateExercise(data: WorkbenchData, learnerText: string): Eval
   for (const scenarios of groups.values()) {
     const set = scenarioPolicies(ex.policies, scenarios[0]?.policies);
     const entries = policyEntries(set, ex.kind);
-    const prepared = prepare(fillLearner(set, learnerText), resourceKind);
+    const prepared = prepare(fillLearner(set, learnerText), resourceKindFor(ex.kind, scenarios[0].request.action));
     // The learner's findings come from the first set that holds the learner's policy: one parse fewer.
     const learnerId = entries.find((e) => e.text === LEARNER)?.id;
     if (diagnostics === null && learnerId !== undefined) {
