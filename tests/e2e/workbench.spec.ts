@@ -76,7 +76,7 @@ async function decisions(wb: Locator): Promise<Map<string, string | null>> {
   for (const row of await wb.locator('tr[data-scenario]').all()) {
     const id = (await row.getAttribute('data-scenario')) ?? '';
     const decision = await row.getAttribute('data-decision');
-    if (decision) await expect(row.locator('[data-col="decision"]'), `row ${id} shows its data-decision`).toContainText(WORDS[decision]!);
+    if (decision && (await row.getAttribute('data-hidden')) === null) await expect(row.locator('[data-col="decision"]'), `row ${id} shows its data-decision`).toContainText(WORDS[decision]!);
     out.set(id, decision);
   }
   return out;
@@ -297,7 +297,9 @@ test.describe('predict exercise', () => {
     const wb = await openWorkbench(page, ex);
     const rows = wb.locator('tr[data-scenario]');
     await expect(rows).toHaveCount(ex.scenarios.length);
-    await expect(wb.locator('tr[data-scenario][data-decision]')).toHaveCount(0);
+    // Every row carries its decision (DESIGN.md contract 3), but the cells keep it hidden.
+    await expect(wb.locator('tr[data-scenario][data-decision][data-hidden="true"]')).toHaveCount(ex.scenarios.length);
+    await expect(wb.getByText('Hidden until you check')).toHaveCount(ex.scenarios.length);
 
     // The policy is read-only until the check.
     const editor = editorOf(wb);
@@ -310,7 +312,7 @@ test.describe('predict exercise', () => {
     const check = wb.getByRole('button', { name: 'Check my guesses' });
     await check.click();
     await expect(wb.getByRole('status')).toContainText('guess');
-    await expect(wb.locator('tr[data-scenario][data-decision]')).toHaveCount(0);
+    await expect(wb.locator('tr[data-scenario][data-hidden="true"]')).toHaveCount(ex.scenarios.length);
 
     // Guess wrong on purpose: the opposite of each expected decision.
     for (const s of ex.scenarios) {

@@ -178,7 +178,8 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
       const outcome = evaluation.rows.get(s.id);
       const decision = decisionOf(outcome);
       let view: RowView;
-      if (!revealed || decision === null) view = { decision: null };
+      if (decision === null) view = { decision: null };
+      else if (!revealed) view = { decision, hidden: true };
       else {
         view = { decision, ...(outcome ? { reason: invalidReason(outcome) } : {}) };
         if (!predict) view.match = matches(s.expect, decision);

@@ -67,7 +67,7 @@ export function renderExplanation(target: HTMLElement, input: ExplainInput): voi
   const parts: Node[] = [el('p', { class: 'wb-explain-row' }, 'Request: ', el('strong', {}, input.label))];
   if (outcome.kind === 'invalid') {
     parts.push(
-      el('p', { class: 'wb-explain-headline', 'data-decision': 'Invalid' },
+      el('p', { class: 'wb-explain-headline', 'data-tone': 'Invalid' },
         el('span', { 'aria-hidden': 'true' }, `${DECISION_ICON.Invalid} `),
         'Invalid: this request cannot be evaluated until the policy’s errors are fixed.'),
     );
@@ -86,7 +86,7 @@ export function renderExplanation(target: HTMLElement, input: ExplainInput): voi
   const { result } = outcome;
   const words = explain(result);
   parts.push(
-    el('p', { class: 'wb-explain-headline', 'data-decision': result.decision },
+    el('p', { class: 'wb-explain-headline', 'data-tone': result.decision },
       el('span', { 'aria-hidden': 'true' }, `${DECISION_ICON[result.decision]} `),
       `${DECISION_TEXT[result.decision]}: `, richText(words.headline)),
   );

@@ -9,9 +9,14 @@ import type { Decision } from '../../../engine/types.ts';
 import { el, richText } from './dom.ts';
 import { DECISION_ICON, DECISION_TEXT, type RowDecision } from './model.ts';
 
-/** What a row shows. `decision: null` hides it (a predict exercise before Check). */
+/**
+ * What a row shows. `hidden` keeps the decision out of the cell (a predict
+ * exercise before Check); the row's `data-decision` carries it all the same,
+ * as every scenario row does (DESIGN.md, contract 3).
+ */
 export interface RowView {
   decision: RowDecision | null;
+  hidden?: boolean;
   /** Why the row is Invalid, in words. */
   reason?: string;
   /** Whether the decision meets the row's expectation (edit exercises). */
@@ -102,22 +107,25 @@ export function createGrid(table: HTMLTableElement, events: GridEvents): Scenari
   function render(id: string, view: RowView): void {
     const row = byId.get(id);
     if (!row) return;
-    const key = `${view.decision}|${view.match}|${view.reason ?? ''}`;
+    const key = `${view.decision}|${view.hidden}|${view.match}|${view.reason ?? ''}`;
     if (shown.get(id) === key) return;
     shown.set(id, key);
     const cell = row.querySelector<HTMLElement>('[data-col="decision"]');
-    if (view.decision === null) {
-      row.removeAttribute('data-decision');
+    if (view.decision === null || view.hidden) {
+      if (view.decision === null) row.removeAttribute('data-decision');
+      else row.setAttribute('data-decision', view.decision);
+      row.setAttribute('data-hidden', 'true');
       row.removeAttribute('data-match');
       cell?.replaceChildren(el('span', { class: 'wb-hidden-decision' }, 'Hidden until you check'));
       return;
     }
     row.setAttribute('data-decision', view.decision);
+    row.removeAttribute('data-hidden');
     if (view.match === undefined) row.removeAttribute('data-match');
     else row.setAttribute('data-match', String(view.match));
     if (!cell) return;
     const parts: Node[] = [
-      el('span', { class: 'wb-decision', 'data-decision': view.decision },
+      el('span', { class: 'wb-decision', 'data-tone': view.decision },
         el('span', { class: 'wb-icon', 'aria-hidden': 'true' }, DECISION_ICON[view.decision]),
         ' ',
         DECISION_TEXT[view.decision]),
