@@ -12,13 +12,11 @@ import { defineConfig } from 'astro/config';
  *   hand-written inline script (the theme bootstrap in `site/layouts/Base.astro`)
  *   registers its own hash through `Astro.csp`. Scripts: hashes only, never
  *   `'unsafe-inline'`.
- * - Styles: `style` attributes are blocked (style-src has no inline source;
- *   scripts that position things use the CSSOM, which CSP allows). `<style>`
- *   elements are allowed inline (style-src-elem), because CodeMirror
- *   (style-mod) writes its theme into a `<style>` element whose text changes
- *   as extensions mount, so no build-time hash can cover it. If the editors
- *   ever mount in a shadow root (style-mod then uses constructable sheets),
- *   drop the two `kind: 'element'` entries to go back to hashes.
+ * - Styles: hashes only, like scripts: `style` attributes and unhashed
+ *   `<style>` elements are blocked (scripts that position things use the
+ *   CSSOM, which CSP allows). CodeMirror mounts in a shadow root, where its
+ *   style-mod themes use constructable style sheets, which CSP does not
+ *   govern, so the editor needs no inline-style exception.
  *   `frame-ancestors` is left out on purpose: browsers ignore it in a `<meta>`
  *   element and say so in the console.
  */
@@ -50,13 +48,6 @@ export default defineConfig({
         "base-uri 'none'",
         "form-action 'self'",
       ],
-      styleDirective: {
-        // style-src itself stays Astro's default, 'self' (no inline source).
-        resources: [
-          { resource: "'self'", kind: 'element' },
-          { resource: "'unsafe-inline'", kind: 'element' },
-        ],
-      },
     },
   },
 });

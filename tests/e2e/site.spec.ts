@@ -299,8 +299,12 @@ test.describe('head and security', () => {
       expect(scripts[0]).toBe("'self'");
       expect(scripts.slice(1).every((v) => v.startsWith("'sha256-")), `script-src ${scripts.join(' ')}`).toBe(true);
       expect(directives.has('script-src-elem') || directives.has('script-src-attr')).toBe(false);
-      // style attributes stay blocked: style-src (their fallback) admits no inline source
-      expect(directives.get('style-src')).toEqual(["'self'"]);
+      // styles are hashed like scripts: no 'unsafe-inline' anywhere, so style attributes stay blocked
+      const styles = directives.get('style-src') ?? [];
+      expect(styles[0]).toBe("'self'");
+      expect(styles.slice(1).every((v) => v.startsWith("'sha256-")), `style-src ${styles.join(' ')}`).toBe(true);
+      expect(directives.has('style-src-elem') || directives.has('style-src-attr')).toBe(false);
+      expect(csp).not.toContain('unsafe-inline');
       expect(csp).not.toContain('unsafe-eval');
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\w{3,}/);
       await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /\w/);
