@@ -233,6 +233,16 @@ test.describe('edit exercise', () => {
     expect(await decisions(again)).toEqual(shown);
   });
 
+  test('an action AWS does not have is flagged from the catalogue, with a suggestion', async ({ page }) => {
+    const wb = await openWorkbench(page, ex);
+    await typeInto(page, wb, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*"}]}');
+    const problems = wb.getByRole('region', { name: /problems in your policy/i });
+    await expect(problems).toContainText('is not a s3 action');
+    await expect(problems).toContainText(/did you mean \W*s3:GetObject\W*\?/);
+    // A warning, not an error: the policy still decides.
+    for (const s of ex.scenarios) await expect(wb.locator(`tr[data-scenario="${s.id}"]`)).not.toHaveAttribute('data-decision', 'Invalid');
+  });
+
   test('a broken policy shows located diagnostics, Invalid rows with the reason, and no console error', async ({ page }) => {
     const wb = await openWorkbench(page, ex);
     await typeInto(page, wb, '{"Version": "2012-10-17", "Statement": [ {"Effect": "Allow" "Action": "*"} ]}');

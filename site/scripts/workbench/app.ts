@@ -20,6 +20,7 @@ import { lightFlowchart } from './flowchart.ts';
 import { createGrid, type RowView } from './grid.ts';
 import { DECISION_TEXT, LEARNER, matches, type RowDecision, type WorkbenchData } from './model.ts';
 import { createProblemList } from './problems.ts';
+import { createCatalogueLint } from './catalogue.ts';
 import { showReadOnly } from './readonly.ts';
 import { loadDraft, saveDraft, STORAGE_FAILED } from './storage.ts';
 import { createTabs } from './tabs.ts';
@@ -124,6 +125,19 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
     }, Math.min(passCost, 400));
   }
 
+  // Catalogue lint arrives after the first decisions; when it does, the findings are shown again.
+  const catalogueLint = createCatalogueLint(import.meta.env.BASE_URL, () => {
+    if (evaluation) showDiagnostics(editor.text());
+  });
+
+  /** Shows the engine's findings and the catalogue's warnings on the learner's text. */
+  function showDiagnostics(text: string): void {
+    if (!evaluation) return;
+    const all = [...evaluation.diagnostics, ...catalogueLint.lint(evaluation.learnerPolicy)];
+    editor.showDiagnostics(all);
+    problems.update(all, text);
+  }
+
   /** One pass over `text`; `save` keeps it as the draft (not on the first pass: nothing was typed yet). */
   function run(text: string, save = true): void {
     const t0 = performance.now();
@@ -135,8 +149,7 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
       return;
     }
     renderRows();
-    editor.showDiagnostics(evaluation.diagnostics);
-    problems.update(evaluation.diagnostics, text);
+    showDiagnostics(text);
     const selected = grid.selected();
     if (selected !== null) explainRow(selected, false);
     updateStatus();

@@ -6,7 +6,7 @@
  * every keystroke.
  */
 import { checkPolicy, evaluate, prepare } from '../../../engine/index.ts';
-import type { Decision, Diagnostic, EvaluationResult, PolicyId } from '../../../engine/types.ts';
+import type { Decision, Diagnostic, EvaluationResult, Policy, PolicyId, PreparedPolicies } from '../../../engine/index.ts';
 import { resourceKindFor } from '../../../lessons/exercise.ts';
 import { fillLearner, LEARNER, policyEntries, scenarioPolicies, type PolicyEntry, type WorkbenchData } from './model.ts';
 
@@ -27,6 +27,17 @@ export interface Evaluation {
   diagnostics: Diagnostic[];
   /** Per scenario id. */
   rows: Map<string, RowOutcome>;
+  /** The learner's policy as the engine read it, when it has no error (for catalogue lint). */
+  learnerPolicy: Policy | null;
+}
+
+/** The checked policy with the given id among the prepared ones. */
+function preparedPolicy(prepared: PreparedPolicies, id: PolicyId): Policy | null {
+  const all = [
+    ...prepared.identity, prepared.resource, prepared.boundary, ...prepared.session,
+    ...(prepared.scp ?? []).flat(), ...(prepared.rcp ?? []).flat(),
+  ];
+  return all.find((p) => p?.id === id)?.policy ?? null;
 }
 
 /**
@@ -37,6 +48,7 @@ export interface Evaluation {
 export function evaluateExercise(data: WorkbenchData, learnerText: string): Evaluation {
   const ex = data.exercise;
   let diagnostics: Diagnostic[] | null = null;
+  let learnerPolicy: Policy | null = null;
   const rows = new Map<string, RowOutcome>();
   // Rows that see the same policies with the same grammar share one prepare().
   const groups = new Map<string, typeof ex.scenarios>();
@@ -55,6 +67,7 @@ export function evaluateExercise(data: WorkbenchData, learnerText: string): Eval
     if (diagnostics === null && learnerId !== undefined) {
       const found = [...prepared.errors, ...prepared.warnings].find((x) => x.policyId === learnerId);
       diagnostics = found?.diagnostics ?? [];
+      learnerPolicy = preparedPolicy(prepared, learnerId);
     }
     if (prepared.errors.length > 0) {
       for (const s of scenarios) rows.set(s.id, { kind: 'invalid', errors: prepared.errors, entries });
@@ -65,5 +78,9 @@ export function evaluateExercise(data: WorkbenchData, learnerText: string): Eval
       rows.set(s.id, { kind: 'decision', decision: result.decision, result, entries });
     }
   }
-  return { diagnostics: diagnostics ?? checkPolicy(learnerText, ex.kind).diagnostics, rows };
+  if (diagnostics === null) {
+    const checked = checkPolicy(learnerText, ex.kind);
+    return { diagnostics: checked.diagnostics, rows, learnerPolicy: checked.policy };
+  }
+  return { diagnostics, rows, learnerPolicy };
 }
