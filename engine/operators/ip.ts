@@ -7,9 +7,6 @@ export interface IpRange {
   bits: number;
 }
 
-const OCTET = /^\d{1,3}$/;
-const V6_CHARS = /^[0-9A-Fa-f:.]+$/;
-const HEXTET = /^[0-9A-Fa-f]{1,4}$/;
 
 /** Four dot-separated decimal octets of one to three digits, each at most 255 (leading zeros allowed). */
 function parseV4(s: string): Uint8Array | null {
@@ -34,35 +31,61 @@ function parseV4(s: string): Uint8Array | null {
   return out;
 }
 
-function parseV6(s: string): Uint8Array | null {
-  if (!V6_CHARS.test(s)) return null;
-  const halves = s.split('::');
-  if (halves.length > 2) return null;
-  const groups = (h: string): number[] | null => {
-    if (h === '') return [];
-    const out: number[] = [];
-    const parts = h.split(':');
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i];
-      if (i === parts.length - 1 && p.includes('.')) {
-        const v4 = parseV4(p);
-        if (!v4) return null;
-        out.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
-      } else {
-        if (!HEXTET.test(p)) return null;
-        out.push(parseInt(p, 16));
-      }
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+
+/**
+ * Reads the colon-separated groups of `s[from, to)` into `out` (16-bit
+ * values): one to four hex digits each, the last may be a dotted IPv4
+ * address (two groups). An empty range has no group. False when malformed.
+ */
+function hexGroups(s: string, from: number, to: number, out: number[]): boolean {
+  if (from === to) return true;
+  let start = from;
+  for (;;) {
+    let end = s.indexOf(':', start);
+    if (end < 0 || end > to) end = to;
+    const last = end === to;
+    if (last && s.lastIndexOf('.', to - 1) >= start) {
+      const v4 = parseV4(s.slice(start, to));
+      if (!v4) return false;
+      out.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
+      return true;
     }
-    return out;
-  };
-  const head = groups(halves[0]);
-  const tail = halves.length === 2 ? groups(halves[1]) : [];
-  if (!head || !tail) return null;
+    const n = end - start;
+    if (n < 1 || n > 4) return false;
+    let g = 0;
+    for (let i = start; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (!isHex(c)) return false;
+      g = g * 16 + (c <= 57 ? c - 48 : (c | 32) - 87);
+    }
+    out.push(g);
+    if (last) return true;
+    start = end + 1;
+  }
+}
+
+/** An IPv6 address: eight groups, or fewer around one `::`, maybe ending in dotted IPv4. */
+function parseV6(s: string): Uint8Array | null {
+  const n = s.length;
+  if (n === 0) return null;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isHex(c) && c !== 58 && c !== 46) return null;
+  }
+  const gap = s.indexOf('::');
+  if (gap >= 0 && s.indexOf('::', gap + 2) >= 0) return null;
+  const head: number[] = [];
+  const tail: number[] = [];
+  if (!hexGroups(s, 0, gap < 0 ? n : gap, head)) return null;
+  if (gap >= 0 && !hexGroups(s, gap + 2, n, tail)) return null;
   const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
-  const all = [...head, ...new Array(halves.length === 2 ? missing : 0).fill(0), ...tail];
+  if (gap < 0 ? missing !== 0 : missing < 1) return null;
   const out = new Uint8Array(16);
-  all.forEach((g, i) => { out[2 * i] = g >> 8; out[2 * i + 1] = g & 255; });
+  for (let i = 0; i < head.length; i++) { out[2 * i] = head[i] >> 8; out[2 * i + 1] = head[i] & 255; }
+  for (let i = 0, at = 8 - tail.length; i < tail.length; i++, at++) { out[2 * at] = tail[i] >> 8; out[2 * at + 1] = tail[i] & 255; }
   return out;
 }
 
@@ -76,9 +99,16 @@ export function parseIpRange(text: string): IpRange | null {
   const max = bytes.length * 8;
   let bits = max;
   if (slash >= 0) {
-    const b = s.slice(slash + 1);
-    if (!OCTET.test(b) || Number(b) > max) return null;
-    bits = Number(b);
+    // One to three digits, at most the address's length in bits.
+    const n = s.length - slash - 1;
+    if (n < 1 || n > 3) return null;
+    bits = 0;
+    for (let i = slash + 1; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return null;
+      bits = bits * 10 + (c - 48);
+    }
+    if (bits > max) return null;
   }
   return { bytes, bits };
 }

@@ -1,0 +1,116 @@
+/**
+ * The hand-written readers of IP addresses and dates (engine/operators)
+ * against reference versions written the plain way (split, regular
+ * expressions, Date.parse), on generated text: the fast readers must give
+ * the very same value, or the same refusal, for every input. A difference
+ * would change which requests a condition lets through.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseIpRange } from '../../engine/operators/ip.ts';
+import { toTime } from '../../engine/operators/date.ts';
+
+// ---- reference readers (the engine's earlier, regex-based versions) ------
+
+function refV4(s: string): number[] | null {
+  const parts = s.split('.');
+  if (parts.length !== 4) return null;
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return null;
+    out.push(Number(p));
+  }
+  return out;
+}
+
+function refV6(s: string): number[] | null {
+  if (!/^[0-9A-Fa-f:.]+$/.test(s)) return null;
+  const halves = s.split('::');
+  if (halves.length > 2) return null;
+  const groups = (h: string): number[] | null => {
+    if (h === '') return [];
+    const out: number[] = [];
+    const parts = h.split(':');
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      if (i === parts.length - 1 && p.includes('.')) {
+        const v4 = refV4(p);
+        if (!v4) return null;
+        out.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
+      } else {
+        if (!/^[0-9A-Fa-f]{1,4}$/.test(p)) return null;
+        out.push(parseInt(p, 16));
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0]);
+  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  if (!head || !tail) return null;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const all = [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
+  return all.flatMap((g) => [g >> 8, g & 255]);
+}
+
+function refIpRange(text: string): number[] | null {
+  const s = text.trim();
+  const slash = s.indexOf('/');
+  const addr = slash < 0 ? s : s.slice(0, slash);
+  const bytes = addr.includes(':') ? refV6(addr) : refV4(addr);
+  if (!bytes) return null;
+  const max = bytes.length * 8;
+  let bits = max;
+  if (slash >= 0) {
+    const b = s.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(b) || Number(b) > max) return null;
+    bits = Number(b);
+  }
+  return [...bytes, bits];
+}
+
+function refTime(v: string): number {
+  const s = v.trim();
+  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s) * 1000;
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) return NaN;
+  const withZone = s.length > 10 && !/(Z|[+-]\d{2}:?\d{2})$/.test(s) ? `${s}Z` : s;
+  return Date.parse(withZone);
+}
+
+const ip = (t: string): number[] | null => {
+  const r = parseIpRange(t);
+  return r ? [...r.bytes, r.bits] : null;
+};
+
+describe('IP addresses read by hand, as the reference reads them', () => {
+  const octet = fc.oneof(fc.stringMatching(/^[0-9]{0,4}$/), fc.integer({ min: 0, max: 300 }).map(String));
+  const dotted = fc.tuple(fc.array(octet, { minLength: 3, maxLength: 5 }), fc.option(fc.stringMatching(/^[0-9]{0,4}$/)))
+    .map(([os, b]) => os.join('.') + (b === null ? '' : `/${b}`));
+  const hextet = fc.oneof(fc.stringMatching(/^[0-9a-fA-F]{0,5}$/), fc.constant(''), fc.constant('1.2.3.4'));
+  const colons = fc.tuple(fc.array(hextet, { minLength: 1, maxLength: 10 }), fc.array(fc.constantFrom(':', '::', ':::'), { minLength: 9, maxLength: 9 }), fc.option(fc.integer({ min: 0, max: 200 })))
+    .map(([gs, seps, b]) => gs.map((g, i) => (i === 0 ? g : seps[i - 1] + g)).join('') + (b === null ? '' : `/${b}`));
+  const fixed = fc.constantFrom('1.2.3.4', '0001.2.3.4', '1.2.3.0255', '256.1.1.1', '1.2.3.4.', '.1.2.3', '1..2.3', '1.2.3.4/0', '1.2.3.4/032',
+    '2001:db8::/32', '::', '::1', '1::', ':::', '::::', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7::', '::ffff:10.0.0.1', '1.2.3.4::',
+    '2001:DB8::A/128', '2001:db8::/129', ' 10.0.0.1 ', '1:2:3:4:5:6:1.2.3.4', 'g::1', '12345::1');
+  test('IPv4 and IPv6, with and without a prefix length', () => {
+    fc.assert(fc.property(fc.oneof(dotted, colons, fixed, fc.stringMatching(/^[0-9a-f.:/ ]{0,24}$/), fc.string({ maxLength: 10 })), (t) => {
+      assert.deepEqual(ip(t), refIpRange(t), JSON.stringify(t));
+    }), { numRuns: 20000 });
+  });
+});
+
+describe('dates read by hand, as Date.parse reads them', () => {
+  const two = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((n) => String(n).padStart(2, '0'));
+  const common = fc.tuple(fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')), two(0, 14), two(0, 33), fc.option(fc.tuple(two(0, 25), two(0, 61), two(0, 61), fc.constantFrom('Z', 'z', '', '+01:00', '.5Z'))))
+    .map(([y, mo, d, t]) => `${y}-${mo}-${d}` + (t === null ? '' : `T${t[0]}:${t[1]}:${t[2]}${t[3]}`));
+  test('the common forms and everything near them', () => {
+    fc.assert(fc.property(fc.oneof(common, fc.stringMatching(/^[0-9T:Z.+-]{8,22}$/), fc.string({ maxLength: 22 })), (t) => {
+      assert.ok(Object.is(toTime(t), refTime(t)), `${JSON.stringify(t)}: ${toTime(t)} vs ${refTime(t)}`);
+    }), { numRuns: 20000 });
+  });
+  test('a day past the month rolls over, as AWS and Date.parse have it', () => {
+    assert.equal(toTime('2026-02-30'), Date.parse('2026-03-02'));
+    assert.equal(toTime('2026-02-31T00:00:00Z'), Date.parse('2026-03-03T00:00:00Z'));
+  });
+});
