@@ -3,8 +3,9 @@
  * to what evaluation cannot do as cheaply itself, since a policy is compiled
  * for every check: action and plain resource patterns are matched straight
  * from the policy's text (linear matchers, no regular expressions), condition
- * values were prepared by validation, and only values with policy variables
- * or escapes get a template here, resolved per request.
+ * values were prepared by validation, and values with policy variables or
+ * escapes get a template, resolved per request, the first time a request
+ * reaches them. Nothing here outlives the compiled policy.
  */
 import type { PolicyId, PolicySlot, StatementRef } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
@@ -33,24 +34,34 @@ export interface CompiledCondition {
   dynamic: (Template | null)[] | null;
 }
 
-/** A statement ready to run. */
+/**
+ * A statement ready to run. Only what every request needs is set up front;
+ * resource templates and condition tests are built the first time a request
+ * gets that far (most statements stop at their Action), see
+ * resourceTemplatesOf and conditionsOf.
+ */
 export interface CompiledStatement {
   st: Statement;
   /** Built on first use (see refOf): most statements never decide anything. */
   ref: StatementRef | null;
   id: PolicyId;
   slot: PolicySlot;
+  /** Version 2012-10-17: `${...}` is a policy variable. */
+  variables: boolean;
   /** The Action or NotAction patterns, as written (matched with matchAction). */
   actions: Located[];
   notAction: boolean;
   /** The Resource or NotResource patterns, as written; null when absent. */
   resources: Located[] | null;
-  /** Per resource, its template when it has a variable or escape; null when none has. */
-  resourceTemplates: (CompiledResource | null)[] | null;
   notResource: boolean;
+  /** Per resource, its template when it has a variable or escape; null when none has (see resourceTemplatesOf). */
+  resourceTemplates: (CompiledResource | null)[] | null;
+  resourcesReady: boolean;
   principal: PrincipalSpec | null;
   notPrincipal: boolean;
+  /** The condition tests (see conditionsOf). */
   conditions: CompiledCondition[];
+  conditionsReady: boolean;
 }
 
 /** A policy ready to run, with where it sits in the set in force. */
@@ -62,6 +73,7 @@ export interface CompiledPolicy {
 }
 
 const NO_CONDITIONS: CompiledCondition[] = [];
+const NO_ACTIONS: Located[] = [];
 const NO_PREPARED: unknown[] = [];
 
 /** The statement's reference (policy, index, Sid, range), made once when first asked. */
@@ -122,28 +134,45 @@ function compileResources(list: Located[]): (CompiledResource | null)[] | null {
 }
 
 function compileStatement(st: Statement, id: PolicyId, slot: PolicySlot, variables: boolean): CompiledStatement {
-  const resources = st.resource ?? st.notResource;
-  let conditions = NO_CONDITIONS;
-  const specs = st.conditions;
-  if (specs.length > 0) {
-    conditions = new Array<CompiledCondition>(specs.length);
-    for (let i = 0; i < specs.length; i++) conditions[i] = compileCondition(specs[i], variables);
-  }
   return {
     st,
     ref: null,
     id,
     slot,
-    actions: st.action ?? st.notAction ?? [],
+    variables,
+    actions: st.action ?? st.notAction ?? NO_ACTIONS,
     notAction: st.notAction !== null,
-    resources,
-    // Without Version 2012-10-17 a `${...}` is plain text.
-    resourceTemplates: resources !== null && variables ? compileResources(resources) : null,
+    resources: st.resource ?? st.notResource,
     notResource: st.notResource !== null,
+    resourceTemplates: null,
+    resourcesReady: false,
     principal: st.principal ?? st.notPrincipal,
     notPrincipal: st.notPrincipal !== null,
-    conditions,
+    conditions: NO_CONDITIONS,
+    conditionsReady: st.conditions.length === 0,
   };
+}
+
+/** The statement's resource templates (null entries: plain patterns), built on first use. */
+export function resourceTemplatesOf(cs: CompiledStatement): (CompiledResource | null)[] | null {
+  if (!cs.resourcesReady) {
+    // Without Version 2012-10-17 a `${...}` is plain text.
+    cs.resourceTemplates = cs.resources !== null && cs.variables ? compileResources(cs.resources) : null;
+    cs.resourcesReady = true;
+  }
+  return cs.resourceTemplates;
+}
+
+/** The statement's condition tests, built on first use. */
+export function conditionsOf(cs: CompiledStatement): CompiledCondition[] {
+  if (!cs.conditionsReady) {
+    const specs = cs.st.conditions;
+    const conditions = new Array<CompiledCondition>(specs.length);
+    for (let i = 0; i < specs.length; i++) conditions[i] = compileCondition(specs[i], cs.variables);
+    cs.conditions = conditions;
+    cs.conditionsReady = true;
+  }
+  return cs.conditions;
 }
 
 /** Compiles a validated policy placed at `id` in the `slot` family. */

@@ -4,7 +4,7 @@
  * a statement lacked (the explanation of an implicit deny needs it).
  */
 import type { ConditionTrace, ContextScalar, ElementTrace, MatchReason, PrincipalMatchKind, StatementTrace } from './types.ts';
-import { type CompiledCondition, type CompiledStatement, refOf } from './compile.ts';
+import { type CompiledCondition, type CompiledStatement, conditionsOf, refOf, resourceTemplatesOf } from './compile.ts';
 import type { Located, PrincipalSpec } from './policy.ts';
 import type { Operator } from './operators/index.ts';
 import type { Caller, ContextMap } from './context.ts';
@@ -84,7 +84,7 @@ const UNRESOLVED = -2;
 /** Index of the first Resource/NotResource pattern that matches, -1 none, UNRESOLVED. */
 function resourceIndex(cs: CompiledStatement, req: RequestState): number {
   const list = cs.resources as Located[];
-  const templates = cs.resourceTemplates;
+  const templates = resourceTemplatesOf(cs);
   let unresolved = false;
   for (let i = 0; i < list.length; i++) {
     const t = templates === null ? null : templates[i];
@@ -269,7 +269,7 @@ export function statementApplies(cs: CompiledStatement, req: RequestState): Prin
     if (k === null) return null;
     kind = k;
   }
-  const conditions = cs.conditions;
+  const conditions = conditionsOf(cs);
   for (let i = 0; i < conditions.length; i++) if (!CONDITION_MATCHES.has(conditionOutcome(conditions[i], req.ctx))) return null;
   return kind;
 }
@@ -287,7 +287,7 @@ export function evaluateStatement(cs: CompiledStatement, req: RequestState): Sta
   let applies = true;
   for (const e of elements) if (!e.matched) applies = false;
   const conditions: ConditionTrace[] = [];
-  for (const c of cs.conditions) {
+  for (const c of conditionsOf(cs)) {
     const ct = conditionTrace(c, req.ctx);
     conditions.push(ct);
     if (!ct.matched) applies = false;
