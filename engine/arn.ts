@@ -4,7 +4,7 @@
  * separately, so a wildcard never reaches across a colon into the next part;
  * the sixth part, the resource, may itself contain colons).
  */
-import { type Glob, type PatternPiece, matchGlob, compileGlob, compilePieces, matchTextPart, MAX_INPUT_LENGTH } from './wildcard.ts';
+import { type Glob, type PatternPiece, matchGlob, compilePieces, matchTextPart, MAX_INPUT_LENGTH } from './wildcard.ts';
 
 /** The parts of an ARN; `resource` keeps any further colons. */
 export interface ArnParts {
@@ -47,20 +47,24 @@ export function arnSegments(arn: string): string[] | null {
   return out;
 }
 
-/** A pattern that may be an ARN: compiled per part when it has six parts. */
+/**
+ * A compiled ARN pattern. A pattern whose `*` and `?` are all wildcards is
+ * kept as its text and matched part by part by matchArnText; one with a
+ * literal `*` or `?` (from a variable's value or an escape) is compiled per
+ * part into code globs.
+ */
 export interface ArnPattern {
   source: string;
-  /** Six globs when the pattern is an ARN; otherwise null and `whole` is used. */
+  /** The pattern text when every `*` and `?` in it is a wildcard; else null. */
+  text: string | null;
+  /** For a pattern with literals: six globs when it is an ARN; otherwise null and `whole` is used. */
   parts: Glob[] | null;
-  whole: Glob;
+  whole: Glob | null;
 }
 
-/** Compiles an ARN pattern whose `*` and `?` are wildcards. */
+/** Compiles an ARN pattern whose `*` and `?` are wildcards (kept as text: see matchArnText). */
 export function compileArnPattern(pattern: string): ArnPattern {
-  const whole = compileGlob(pattern);
-  if (whole.kind !== 'wild') return { source: pattern, parts: null, whole };
-  const segs = arnSegments(pattern);
-  return { source: pattern, parts: segs ? segs.map((s) => compileGlob(s)) : null, whole };
+  return { source: pattern, text: pattern, parts: null, whole: null };
 }
 
 /**
@@ -89,8 +93,8 @@ export function compileArnPieces(source: string, pieces: PatternPiece[]): ArnPat
     }
     parts[parts.length - 1].push({ text: rest, wild: p.wild });
   }
-  if (parts.length !== 6) return { source, parts: null, whole };
-  return { source, parts: parts.map((ps) => compilePieces(source, ps)), whole };
+  if (parts.length !== 6) return { source, text: null, parts: null, whole };
+  return { source, text: null, parts: parts.map((ps) => compilePieces(source, ps)), whole };
 }
 
 /**
@@ -98,17 +102,20 @@ export function compileArnPieces(source: string, pieces: PatternPiece[]): ArnPat
  * value's pre-split parts (null when it is not an ARN).
  */
 export function matchArnPattern(p: ArnPattern, value: string, segs: string[] | null): boolean {
-  if (p.parts === null) return matchGlob(p.whole, value);
-  if (segs === null) return matchGlob(p.whole, value);
+  if (p.text !== null) return matchArnText(p.text, value, segs);
+  const whole = p.whole as Glob;
+  if (p.parts === null || segs === null) return matchGlob(whole, value);
   for (let i = 0; i < 6; i++) if (!matchGlob(p.parts[i], segs[i])) return false;
   return true;
 }
 
 /**
  * Tests a request value against an ARN pattern text whose `*` and `?` are
- * wildcards, without compiling it: the same answer as
- * `matchArnPattern(compileArnPattern(pattern), value, segs)`. `segs` is the
- * value's arnSegments (null when it is not an ARN).
+ * wildcards, without compiling it. `segs` is the value's arnSegments (null
+ * when it is not an ARN). `*` alone matches anything; a pattern without
+ * wildcards must equal the value; otherwise, when both are ARNs, each of the
+ * six parts is matched on its own (a wildcard never crosses a part's colon),
+ * and else the pattern is matched against the whole value.
  */
 export function matchArnText(pattern: string, value: string, segs: string[] | null): boolean {
   if (pattern === '*') return true;

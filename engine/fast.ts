@@ -45,28 +45,16 @@ function prototypeIsClean(): boolean {
 function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
 function isAlnum(c: number): boolean { return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122); }
 
+const SID_RE = /^[A-Za-z0-9]*$/;
+const ACTION_RE = /^[A-Za-z0-9-]+:[A-Za-z0-9*?_-]+$/;
 /** validate.ts SID_CHARS: `^[A-Za-z0-9]*$`. */
 function sidCharsOk(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isAlnum(s.charCodeAt(i))) return false;
-  return true;
+  return SID_RE.test(s);
 }
 
-/** validate.ts checkAction without diagnostics: `*`, or `prefix:name` with the allowed characters. */
+/** validate.ts checkAction without diagnostics. */
 function actionOk(v: string): boolean {
-  if (v === '*') return true;
-  const colon = v.indexOf(':');
-  if (colon <= 0 || colon === v.length - 1) return false;
-  // SERVICE_PREFIX `^[A-Za-z0-9-]+$` (a wildcard in it is an error too).
-  for (let i = 0; i < colon; i++) {
-    const c = v.charCodeAt(i);
-    if (!isAlnum(c) && c !== 45) return false;
-  }
-  // ACTION_NAME `^[A-Za-z0-9*?_-]+$`.
-  for (let i = colon + 1; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (!isAlnum(c) && c !== 42 && c !== 63 && c !== 95 && c !== 45) return false;
-  }
-  return true;
+  return v === '*' || ACTION_RE.test(v);
 }
 
 /** A character of a variable's key after the first: `[A-Za-z0-9:/_.+=@-]`. */

@@ -3,13 +3,17 @@
  * against reference versions written the plain way (split, regular
  * expressions, Date.parse), on generated text: the fast readers must give
  * the very same value, or the same refusal, for every input. A difference
- * would change which requests a condition lets through.
+ * would change which requests a condition lets through. The same for the
+ * ARN matcher that reads a pattern's text in place, against globs compiled
+ * per part.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseIpRange } from '../../engine/operators/ip.ts';
 import { toTime } from '../../engine/operators/date.ts';
+import { compileGlob, matchGlob } from '../../engine/wildcard.ts';
+import { arnSegments, matchArnText, compileArnPattern, matchArnPattern } from '../../engine/arn.ts';
 
 // ---- reference readers (the engine's earlier, regex-based versions) ------
 
@@ -112,5 +116,26 @@ describe('dates read by hand, as Date.parse reads them', () => {
   test('a day past the month rolls over, as AWS and Date.parse have it', () => {
     assert.equal(toTime('2026-02-30'), Date.parse('2026-03-02'));
     assert.equal(toTime('2026-02-31T00:00:00Z'), Date.parse('2026-03-03T00:00:00Z'));
+  });
+});
+
+describe('ARN patterns matched from their text, as compiled per-part globs match them', () => {
+  /** The reference: a glob for the whole pattern, and one per part when both sides are ARNs. */
+  function refMatch(pattern: string, value: string): boolean {
+    const whole = compileGlob(pattern);
+    if (whole.kind !== 'wild') return matchGlob(whole, value);
+    const ps = arnSegments(pattern);
+    const vs = arnSegments(value);
+    if (ps === null || vs === null) return matchGlob(whole, value);
+    return ps.every((p, i) => matchGlob(compileGlob(p), vs[i]));
+  }
+  const part = fc.stringMatching(/^[a-c*?:/-]{0,5}$/);
+  const arnish = fc.tuple(fc.constantFrom('arn:', 'arn:', 'ar*:', ''), fc.array(part, { minLength: 0, maxLength: 7 })).map(([h, ps]) => h + ps.join(':'));
+  test('wildcards stay within their part; other values are matched whole', () => {
+    fc.assert(fc.property(arnish, arnish, (pattern, value) => {
+      const want = refMatch(pattern, value);
+      assert.equal(matchArnText(pattern, value, arnSegments(value)), want, `${pattern} vs ${value}`);
+      assert.equal(matchArnPattern(compileArnPattern(pattern), value, arnSegments(value)), want);
+    }), { numRuns: 20000 });
   });
 });
