@@ -10,7 +10,7 @@
 import type { PolicyId, PolicySlot, StatementRef } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { type ArnPattern, compileArnPieces } from './arn.ts';
-import { type Template, parseTemplate } from './variables.ts';
+import { type Template, hasVariableMark, parseTemplate } from './variables.ts';
 
 /** A Resource/NotResource entry with a policy variable or an escape. */
 export interface CompiledResource {
@@ -100,7 +100,7 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
   if (variables) {
     for (let i = 0; i < values.length; i++) {
       const text = values[i].value;
-      if (text.indexOf('${') < 0) continue;
+      if (!hasVariableMark(text)) continue;
       if (prepared === spec.prepared) prepared = spec.prepared.slice();
       const template = parseTemplate(text, true, op.wildcards);
       if (template.plain !== null && spec.prepared[i] !== undefined) prepared[i] = spec.prepared[i];
@@ -122,7 +122,7 @@ function compileResources(list: Located[]): (CompiledResource | null)[] | null {
   let out: (CompiledResource | null)[] | null = null;
   for (let i = 0; i < list.length; i++) {
     const loc = list[i];
-    if (loc.value.indexOf('${') < 0) continue;
+    if (!hasVariableMark(loc.value)) continue;
     const template = parseTemplate(loc.value, true, true);
     let pattern: ArnPattern | null = null;
     if (template.plain !== null) continue;

@@ -28,7 +28,7 @@ import { type CompiledPolicy, refOf } from './compile.ts';
 import { type PreparedPolicies, prepare, isAssumeRoleAction } from './check.ts';
 import { type RequestState, evaluateStatement, statementApplies } from './statement.ts';
 import { toCaller, buildContext, resourceAccountOf } from './context.ts';
-import { arnSegments, splitArn } from './arn.ts';
+import { arnSegments } from './arn.ts';
 
 /**
  * What one policy says about the request: its applying Allow and Deny
@@ -184,8 +184,9 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // 4. The resource-based policy.
   const isTrust = (prepared.resource !== null && prepared.resourceKind === 'trust')
     || (isAssumeRoleAction(request.action) && /:role\//.test(request.resource));
-  const res = splitArn(request.resource);
-  const isKmsKey = res !== null && res.service === 'kms' && res.resource.startsWith('key/');
+  // The resource ARN was split once for the whole request: [arn, partition, service, region, account, resource].
+  const segs = req.resourceSegs;
+  const isKmsKey = segs !== null && segs[2] === 'kms' && segs[5].startsWith('key/');
   const crossAccount = !isPrincipalless && caller.account !== resourceAccount;
   const rbpRequired = isTrust || isKmsKey || crossAccount || isPrincipalless;
 

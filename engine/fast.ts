@@ -16,7 +16,7 @@
 import type { PolicyKind } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { parseOperator } from './operators/index.ts';
-import { findVariables } from './variables.ts';
+import { findVariables, hasVariableMark } from './variables.ts';
 import { isArn, splitArn } from './arn.ts';
 import { SIZE_LIMITS } from './validate.ts';
 
@@ -93,7 +93,7 @@ function variablesOk(v: string): boolean {
 function resourceOk(v: string, w: Walk): boolean {
   if (v === '*') return true;
   if (!v.startsWith('arn:') || !isArn(v)) return false;
-  if (v.indexOf('${') >= 0) return w.variables && variablesOk(v);
+  if (hasVariableMark(v)) return w.variables && variablesOk(v);
   return true;
 }
 
@@ -234,7 +234,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
       const prepared: unknown[] = new Array(values.length);
       for (let i = 0; i < values.length; i++) {
         const text = values[i].value;
-        const hasVar = text.indexOf('${') >= 0;
+        const hasVar = hasVariableMark(text);
         // Without Version 2012-10-17 a `${` is literal text, which the validator warns about.
         if (hasVar && !w.variables) return false;
         if (op === 'Null') {

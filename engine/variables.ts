@@ -36,6 +36,15 @@ export interface VariableRef {
 
 const VAR_BODY = /^\s*([A-Za-z0-9][A-Za-z0-9:/_.+=@-]*)\s*(?:,\s*'([^']*)'\s*)?$/;
 
+/**
+ * Whether a text holds `${`: a one-character search first, which is much
+ * cheaper than searching for the pair in the many texts without a `$`.
+ */
+export function hasVariableMark(text: string): boolean {
+  const at = text.indexOf('$');
+  return at >= 0 && text.indexOf('${', at) >= 0;
+}
+
 /** Lists the `${...}` references of a text. */
 export function findVariables(text: string): VariableRef[] {
   const out: VariableRef[] = [];
