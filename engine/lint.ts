@@ -34,37 +34,58 @@ export function servicesNamed(policy: Policy): string[] {
   return [...out];
 }
 
+/** What lint says of one action text, wherever it stands. */
+type Finding = Pick<Diagnostic, 'code' | 'message' | 'hint'> | null;
+
+/**
+ * Findings already worked out, per catalogue and action text: the learner
+ * retypes the same few actions on every keystroke, and a suggestion costs an
+ * edit-distance pass over a service's actions. Only final answers are kept
+ * (not those made while a service's actions were still loading).
+ */
+const findings = new WeakMap<ActionCatalogue, Map<string, Finding>>();
+
+function judgeAction(value: string, catalogue: ActionCatalogue, known: Set<string>): Finding | undefined {
+  const colon = value.indexOf(':');
+  if (colon <= 0) return null;
+  const prefix = value.slice(0, colon).toLowerCase();
+  const name = value.slice(colon + 1);
+  if (!known.has(prefix)) {
+    const s = suggest(prefix, catalogue.prefixes);
+    return { code: 'action.unknownService', message: `\`${prefix}\` is not a known service prefix, so this never matches`, hint: s ? `did you mean \`${s}:${name}\`?` : undefined };
+  }
+  const actions = catalogue.actionsOf(prefix);
+  if (!actions) return undefined;
+  const glob = compileGlob(name, true);
+  if (actions.some((x) => matchGlob(glob, x.toLowerCase()))) return null;
+  const wild = name.includes('*') || name.includes('?');
+  const s = wild ? undefined : suggest(name, actions);
+  return {
+    code: 'action.unknown',
+    message: wild ? `\`${value}\` matches no ${prefix} action` : `\`${value}\` is not a ${prefix} action, so this never matches`,
+    hint: s ? `did you mean \`${prefix}:${s}\`?` : undefined,
+  };
+}
+
 /** Warnings for actions and service prefixes the catalogue does not know. */
 export function lintActions(policy: Policy, catalogue: ActionCatalogue): Diagnostic[] {
   const out: Diagnostic[] = [];
   const known = new Set(catalogue.prefixes);
+  let memo = findings.get(catalogue);
+  if (!memo) findings.set(catalogue, (memo = new Map()));
   for (const st of policy.statements) {
     const list = st.action ?? st.notAction ?? [];
     const element = st.action ? 'Action' : 'NotAction';
     for (const a of list) {
-      const colon = a.value.indexOf(':');
-      if (colon <= 0) continue;
-      const prefix = a.value.slice(0, colon).toLowerCase();
-      const name = a.value.slice(colon + 1);
-      const path = `Statement[${st.index}].${element}`;
-      if (!known.has(prefix)) {
-        const s = suggest(prefix, catalogue.prefixes);
-        const d: Diagnostic = { code: 'action.unknownService', severity: 'warning', path, from: a.from, to: a.to, message: `\`${prefix}\` is not a known service prefix, so this never matches` };
-        if (s) d.hint = `did you mean \`${s}:${name}\`?`;
-        out.push(d);
-        continue;
+      let f = memo.get(a.value);
+      if (f === undefined) {
+        f = judgeAction(a.value, catalogue, known);
+        if (f === undefined) continue; // its service is still loading
+        if (memo.size < 4096) memo.set(a.value, f);
       }
-      const actions = catalogue.actionsOf(prefix);
-      if (!actions) continue;
-      const glob = compileGlob(name, true);
-      if (actions.some((x) => matchGlob(glob, x.toLowerCase()))) continue;
-      const wild = name.includes('*') || name.includes('?');
-      const s = wild ? undefined : suggest(name, actions);
-      const d: Diagnostic = {
-        code: 'action.unknown', severity: 'warning', path, from: a.from, to: a.to,
-        message: wild ? `\`${a.value}\` matches no ${prefix} action` : `\`${a.value}\` is not a ${prefix} action, so this never matches`,
-      };
-      if (s) d.hint = `did you mean \`${prefix}:${s}\`?`;
+      if (f === null) continue;
+      const d: Diagnostic = { code: f.code, severity: 'warning', path: `Statement[${st.index}].${element}`, from: a.from, to: a.to, message: f.message };
+      if (f.hint) d.hint = f.hint;
       out.push(d);
     }
   }

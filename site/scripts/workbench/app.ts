@@ -127,13 +127,26 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
 
   // Catalogue lint arrives after the first decisions; when it does, the findings are shown again.
   const catalogueLint = createCatalogueLint(import.meta.env.BASE_URL, () => {
-    if (evaluation) showDiagnostics(editor.text());
+    if (evaluation) showDiagnostics(editor.text(), true);
   });
+  /** The catalogue warnings on screen, by message (which names the action text). */
+  let lintShown = new Set<string>();
+  let lintTimer: ReturnType<typeof setTimeout> | null = null;
 
-  /** Shows the engine's findings and the catalogue's warnings on the learner's text. */
-  function showDiagnostics(text: string): void {
+  /**
+   * Shows the engine's findings at once, and the catalogue's warnings once
+   * typing pauses: while an action name is being typed every prefix of it
+   * (`s3:G`, `s3:Ge`, ...) is "not an action", and flashing that on every key
+   * helps no one. A warning already on screen stays, at its new place.
+   */
+  function showDiagnostics(text: string, settled = false): void {
     if (!evaluation) return;
-    const all = [...evaluation.diagnostics, ...catalogueLint.lint(evaluation.learnerPolicy)];
+    const lint = catalogueLint.lint(evaluation.learnerPolicy);
+    const now = settled ? lint : lint.filter((d) => lintShown.has(d.message));
+    lintShown = new Set(now.map((d) => d.message));
+    if (lintTimer !== null) clearTimeout(lintTimer);
+    lintTimer = now.length < lint.length ? setTimeout(() => { lintTimer = null; showDiagnostics(editor.text(), true); }, 400) : null;
+    const all = [...evaluation.diagnostics, ...now];
     editor.showDiagnostics(all);
     problems.update(all, text);
   }
