@@ -7,7 +7,13 @@
  */
 import type { Decision, PoliciesInput, PolicyId, PolicyKind, PolicySlot, PrincipalInput, RequestInput } from '../../../engine/types.ts';
 
-/** The marker that stands for the learner's policy in an exercise's `policies`. */
+/**
+ * The marker that stands for the learner's policy in an exercise's `policies`.
+ * INVARIANT: equal to `LEARNER` of lessons/exercise.ts (a unit test checks it,
+ * and that `matches` agrees with `meetsExpectation`). Not imported from there:
+ * that module imports the engine, which would then ride in the small script
+ * every lesson page loads up front.
+ */
 export const LEARNER = '@learner';
 
 /** The decision a scenario expects; `Deny` accepts either kind of deny. */
