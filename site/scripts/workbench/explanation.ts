@@ -9,7 +9,7 @@ import { explain } from '../../../engine/index.ts';
 import type { Diagnostic, PolicyId, Range, RequestInput, StatementRef } from '../../../engine/types.ts';
 import { el, lineCol, richText } from './dom.ts';
 import type { RowOutcome } from './evaluation.ts';
-import { DECISION_ICON, LEARNER, type PolicyEntry } from './model.ts';
+import { DECISION_ICON, DECISION_TEXT, LEARNER, type PolicyEntry } from './model.ts';
 
 /** The ranges to highlight, per policy id. */
 export type Highlights = Map<PolicyId, Range[]>;
@@ -88,8 +88,8 @@ export function renderExplanation(target: HTMLElement, input: ExplainInput): voi
   parts.push(
     el('p', { class: 'wb-explain-headline', 'data-tone': result.decision },
       el('span', { 'aria-hidden': 'true' }, `${DECISION_ICON[result.decision]} `),
-      // The engine's headline names the decision in words ("Explicitly denied"); no need to say it twice.
-      richText(words.headline)),
+      // The decision in the grid's own words; the engine's headline would only say it again.
+      DECISION_TEXT[result.decision]),
   );
   if (words.sentences.length > 0) {
     const list = el('ul', { class: 'wb-explain-list' });
