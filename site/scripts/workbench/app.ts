@@ -252,9 +252,9 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
 
   // ---- explaining a row -------------------------------------------------
   function explainRow(id: string | null, userAction: boolean): void {
-    const outcome = id !== null ? evaluation?.rows.get(id) : undefined;
+    const found = id !== null ? evaluation?.rows.get(id) : undefined;
     const scenario = id !== null ? scenarios.get(id) : undefined;
-    if (!outcome || !scenario || !revealed) {
+    if (!found || !scenario || !revealed) {
       editor.highlight([], false);
       for (const panel of root.querySelectorAll<HTMLElement>('[data-wb-panel]:not([data-wb-panel="learner"])')) resetPanel(panel);
       lightFlowchart(flow, null);
@@ -264,6 +264,8 @@ export function mount(root: HTMLElement, data: WorkbenchData): void {
       return;
     }
     const text = editor.text();
+    // The selected row alone gets the full trace (closest statements for an implicit deny).
+    const outcome = found.kind === 'decision' ? { ...found, result: found.traced() } : found;
     renderExplanation(explainEl, { label: scenario.label, request: scenario.request, outcome, learnerText: text });
     const highlights = highlightsOf(outcome);
     const learnerId = outcome.entries.find((e) => e.text === LEARNER)?.id ?? learnerPolicyId;

@@ -16,9 +16,15 @@ export interface PolicyErrors {
   diagnostics: Diagnostic[];
 }
 
-/** What one row gets. `entries` are the policies in force for it, in the engine's naming. */
+/**
+ * What one row gets. `entries` are the policies in force for it, in the
+ * engine's naming. Every row is decided without a trace (the grid needs
+ * only decisions and deciding statements); `traced()` evaluates the row
+ * again with the full trace, for the one row a learner selects (its
+ * `closest` statements explain an implicit deny), and remembers it.
+ */
 export type RowOutcome =
-  | { kind: 'decision'; decision: Decision; result: EvaluationResult; entries: PolicyEntry[] }
+  | { kind: 'decision'; decision: Decision; result: EvaluationResult; traced: () => EvaluationResult; entries: PolicyEntry[] }
   | { kind: 'invalid'; errors: PolicyErrors[]; entries: PolicyEntry[] };
 
 /** The result of one evaluation pass. */
@@ -74,8 +80,10 @@ export function evaluateExercise(data: WorkbenchData, learnerText: string): Eval
       continue;
     }
     for (const s of scenarios) {
-      const result = evaluate(s.principal, s.request, prepared);
-      rows.set(s.id, { kind: 'decision', decision: result.decision, result, entries });
+      const result = evaluate(s.principal, s.request, prepared, { trace: false });
+      let full: EvaluationResult | null = null;
+      const traced = (): EvaluationResult => (full ??= evaluate(s.principal, s.request, prepared));
+      rows.set(s.id, { kind: 'decision', decision: result.decision, result, traced, entries });
     }
   }
   if (diagnostics === null) {
