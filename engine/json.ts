@@ -71,12 +71,20 @@ export function minifiedLength(node: JsonNode): number {
   }
 }
 
-/** Turns a tree back into a plain value (the last duplicate key wins). */
+/**
+ * Turns a tree back into a plain value (the last duplicate key wins), as
+ * JSON.parse builds it: a `"__proto__"` key becomes an own property, not the
+ * object's prototype.
+ */
 export function toValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const m of node.members) out[m.key] = toValue(m.value);
+      for (const m of node.members) {
+        const v = toValue(m.value);
+        if (m.key === '__proto__') Object.defineProperty(out, m.key, { value: v, enumerable: true, writable: true, configurable: true });
+        else out[m.key] = v;
+      }
       return out;
     }
     case 'array': return node.items.map(toValue);

@@ -201,6 +201,15 @@ describe('parse never throws', () => {
       assert.deepEqual(toValue(r.root as JsonNode), JSON.parse(text));
     }), { numRuns: 300 });
   });
+  test('a `__proto__` key is an own member, as JSON.parse reads it', () => {
+    const text = '{"__proto__":{"Effect":"Deny"},"Sid":"A"}';
+    const r = parse(text);
+    assert.deepEqual(r.diagnostics, []);
+    const v = toValue(r.root as JsonNode) as Record<string, unknown>;
+    assert.deepEqual(v, JSON.parse(text));
+    assert.equal(Object.getPrototypeOf(v), Object.prototype);
+    assert.equal((v as { Effect?: unknown }).Effect, undefined);
+  });
   test('a policy of 1 MB parses', () => {
     const big = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 8000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::b/${'k'.repeat(60)}` })) });
     assert.ok(big.length > 1_000_000);
