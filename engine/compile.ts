@@ -94,14 +94,13 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
     for (let i = 0; i < values.length; i++) if (values[i].value.toLowerCase() === 'true') wantsAbsent = true;
     return { spec, nullWantsAbsent: wantsAbsent, staticPrepared: NO_PREPARED, dynamic: null };
   }
-  // Validation prepared the values whose check is a parse (IP, date, number,
-  // binary), except those with `${` under Version 2012-10-17; the rest are
-  // prepared here, when a request first reaches this condition.
+  // Validation prepared every value but those with `${` under Version 2012-10-17.
   let prepared = spec.prepared;
   let dynamic: (Template | null)[] | null = null;
-  for (let i = 0; i < values.length; i++) {
-    const text = values[i].value;
-    if (variables && hasVariableMark(text)) {
+  if (variables) {
+    for (let i = 0; i < values.length; i++) {
+      const text = values[i].value;
+      if (!hasVariableMark(text)) continue;
       if (prepared === spec.prepared) prepared = spec.prepared.slice();
       const template = parseTemplate(text, true, op.wildcards);
       if (template.plain !== null && spec.prepared[i] !== undefined) prepared[i] = spec.prepared[i];
@@ -114,9 +113,6 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
         dynamic ??= new Array<Template | null>(values.length).fill(null);
         dynamic[i] = template;
       }
-    } else if (prepared[i] === undefined) {
-      if (prepared === spec.prepared) prepared = spec.prepared.slice();
-      prepared[i] = op.prepare(text, [{ text, wild: op.wildcards }]);
     }
   }
   return { spec, nullWantsAbsent: false, staticPrepared: prepared, dynamic };

@@ -245,12 +245,10 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
           if (!variablesOk(text)) return false;
           continue;
         }
-        // Like validate.ts, every literal value is checked, and kept prepared when its check is a parse.
-        if (op.prepareValidates === true) {
-          const p = op.prepare(text, [{ text, wild: op.wildcards }]);
-          if (p === null) return false;
-          prepared[i] = p;
-        } else if (op.check(text) !== null) return false;
+        // Like validate.ts, every literal value is checked (once, when prepare is the check).
+        const p = op.prepare(text, [{ text, wild: op.wildcards }]);
+        if (op.prepareValidates === true ? p === null : op.check(text) !== null) return false;
+        prepared[i] = p;
       }
       out.push({
         operatorText: opText, parsed, key, keyLower: key.toLowerCase(), values, prepared,

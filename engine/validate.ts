@@ -406,12 +406,11 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
             continue;
           }
           if (variables && v.value.includes('${')) { checkVariables(v, kp); continue; }
+          const p = parsed.op.prepare(v.value, [{ text: v.value, wild: parsed.op.wildcards }]);
           // INVARIANT: check every literal value; a successful prepare does not mean a valid value (Bool, ARN).
           const problem = parsed.op.check(v.value);
           if (problem) add('error', 'condition.value', `${problem} (for \`${parsed.op.name}\`)`, kp, v);
-          // Values whose check is a parse (IP, date, number, binary) keep what it parsed; the
-          // others are prepared by compile.ts only if a request reaches them.
-          else if (parsed.op.prepareValidates === true) prepared[i] = parsed.op.prepare(v.value, [{ text: v.value, wild: parsed.op.wildcards }]);
+          prepared[i] = p;
         }
         out.push({
           operatorText: om.key, parsed, key: km.key, keyLower: km.key.toLowerCase(), values, prepared,
