@@ -141,7 +141,10 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   const resourceV = prepared.resource ? judge(prepared.resource, req, record) : null;
   const identityV = isPrincipalless ? [] : prepared.identity.map((p) => judge(p, req, record));
   const boundaryV = prepared.boundary && !isPrincipalless && !isRoot ? judge(prepared.boundary, req, record) : null;
-  const sessionV = isPrincipalless ? [] : prepared.session.map((p) => judge(p, req, record));
+  // Session policies exist only for session principals (role sessions and federated users):
+  // for any other caller AWS's flowchart passes the session step without them.
+  const isSession = caller.kind === 'session' || caller.kind === 'federated';
+  const sessionV = isSession ? prepared.session.map((p) => judge(p, req, record)) : [];
   const everyV: Verdict[] = [...rcpV.flat(), ...scpV.flat(), ...(resourceV ? [resourceV] : []), ...identityV, ...(boundaryV ? [boundaryV] : []), ...sessionV];
   const all: PolicyTrace[] = tracesOf(everyV);
   const near = (vs: (Verdict | null)[]): NearMiss[] => (record ? nearMisses(tracesOf(vs)) : []);
@@ -245,7 +248,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
       return result('ImplicitDeny', 'session', [], near(sessionV));
     }
     steps.push({ step: 'session', outcome: 'continue', note: 'sessionAllows' });
-  } else steps.push({ step: 'session', outcome: 'skipped', note: 'noSessionPolicy' });
+  } else steps.push({ step: 'session', outcome: 'skipped', note: prepared.session.length && !isSession ? 'notSessionPrincipal' : 'noSessionPolicy' });
 
   // The last step that let the request through is where it was allowed.
   for (let i = steps.length - 1; i >= 0; i--) {
