@@ -248,6 +248,11 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
       return result('ImplicitDeny', 'session', [], near(sessionV));
     }
     steps.push({ step: 'session', outcome: 'continue', note: 'sessionAllows' });
+  } else if (caller.kind === 'federated') {
+    // GetFederationToken: "if you do not pass a policy, then the resulting federated user session
+    // has no permissions", except what a resource-based policy grants its ARN (decided above).
+    steps.push({ step: 'session', outcome: 'implicitDeny', note: 'federatedNoSessionPolicy' });
+    return result('ImplicitDeny', 'session', []);
   } else steps.push({ step: 'session', outcome: 'skipped', note: prepared.session.length && !isSession ? 'notSessionPrincipal' : 'noSessionPolicy' });
 
   // The last step that let the request through is where it was allowed.

@@ -73,6 +73,7 @@ const DENIED_AT: Record<FlowStepId, string> = {
 };
 
 const NOTES: Record<string, string> = {
+  federatedNoSessionPolicy: 'This federated user session was created without a session policy, so it has no permissions: only a resource-based policy that names its ARN could grant it anything.',
   resourceGrantsPrincipal: 'Within one account, the resource-based policy grants the request to this caller directly; no identity-based policy is needed.',
   resourceGrantsRole: 'Within one account, the resource-based policy grants the request to the role, and neither the boundary nor a session policy removes it.',
   resourceGrantsService: 'The resource-based policy grants the request to this AWS service.',

@@ -97,6 +97,16 @@ describe('implicit deny', () => {
   });
   test('the boundary', () => assert.match(explain(run(ALICE, GET, { identity: [allowAll], permissionsBoundary: policy([allow('ec2:*')]) })).sentences[0], /permissions boundary does not allow the request/));
   test('the session policy', () => assert.match(explain(run(SESSION, GET, { identity: [allowAll], session: [policy([allow('ec2:*')])] })).sentences[0], /session policy does not allow the request/));
+  test('a federated user session made without a session policy', () => {
+    const e = explain(run(`arn:aws:sts::${ACCOUNT}:federated-user/alice`, GET, { identity: [allowAll] }));
+    assert.equal(e.headline, 'Implicitly denied');
+    assert.equal(e.sentences[0], 'This federated user session was created without a session policy, so it has no permissions: only a resource-based policy that names its ARN could grant it anything.');
+  });
+  test('session policies given for an IAM user do not apply to it', () => {
+    const r = run(ALICE, GET, { identity: [allowAll], session: [policy([allow('ec2:*')])] });
+    assert.equal(r.decision, 'Allow');
+    assert.deepEqual(r.steps.at(-1), { step: 'session', outcome: 'skipped', note: 'notSessionPrincipal' });
+  });
   test('another account without a resource policy', () => assert.equal(explain(run(ALICE, req('s3:GetObject', OBJECT, undefined, OTHER_ACCOUNT), { identity: [allowAll] })).sentences[0], 'The resource is in another account: that account must allow the caller in a resource-based policy.'));
   test('a role whose trust policy does not name the caller', () => {
     const trust = policy([{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
