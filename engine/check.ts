@@ -91,8 +91,22 @@ export function prepare(policies: PoliciesInput, resourceKind: 'resource' | 'tru
 }
 
 const ASSUME_ROLE = /^sts:assumerole/i;
+const SESSION_OPTIONS = /^sts:(tagsession|setsourceidentity|setcontext)$/i;
+const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:role\//;
 
 /** Whether an action is one of the `sts:AssumeRole*` calls a trust policy governs. */
 export function isAssumeRoleAction(action: string): boolean {
   return ASSUME_ROLE.test(action);
+}
+
+/**
+ * Whether a request is judged by a role's trust policy: an `sts:AssumeRole*`
+ * call, or one of the calls that ride along with it on a role
+ * (`sts:TagSession`, `sts:SetSourceIdentity`, `sts:SetContext`), which the
+ * trust policy must allow too (IAM User Guide: Pass session tags in AWS STS,
+ * "Permissions required to add session tags"; Monitor and control actions
+ * taken with assumed roles).
+ */
+export function isTrustRequest(action: string, resource: string): boolean {
+  return ASSUME_ROLE.test(action) || (SESSION_OPTIONS.test(action) && ROLE_ARN.test(resource));
 }

@@ -25,7 +25,7 @@ import type {
   StatementTrace, CaseInput, CaseOutcome, FlowStepId, PrincipalMatchKind,
 } from './types.ts';
 import { type CompiledPolicy, refOf } from './compile.ts';
-import { type PreparedPolicies, prepare, isAssumeRoleAction } from './check.ts';
+import { type PreparedPolicies, prepare, isTrustRequest } from './check.ts';
 import { type RequestState, evaluateStatement, statementApplies } from './statement.ts';
 import { toCaller, buildContext, resourceAccountOf } from './context.ts';
 import { arnSegments } from './arn.ts';
@@ -186,7 +186,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
 
   // 4. The resource-based policy.
   const isTrust = (prepared.resource !== null && prepared.resourceKind === 'trust')
-    || (isAssumeRoleAction(request.action) && /:role\//.test(request.resource));
+    || (isTrustRequest(request.action, request.resource) && /:role\//.test(request.resource));
   // The resource ARN was split once for the whole request: [arn, partition, service, region, account, resource].
   const segs = req.resourceSegs;
   const isKmsKey = segs !== null && segs[2] === 'kms' && segs[5].startsWith('key/');
@@ -265,7 +265,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
 
 /** Evaluates a FORMAT.md case from scratch: check, compile, decide. */
 export function evaluateCase(c: CaseInput, options: EvaluateOptions = {}): CaseOutcome {
-  const kind = isAssumeRoleAction(c.request.action) ? 'trust' : 'resource';
+  const kind = isTrustRequest(c.request.action, c.request.resource) ? 'trust' : 'resource';
   const prepared = prepare(c.policies ?? {}, kind);
   if (prepared.errors.length) {
     const first = prepared.errors[0];

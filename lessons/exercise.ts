@@ -4,7 +4,7 @@
  * workbench and the tests both use these functions, so a solution the
  * tests prove is a solution the page accepts.
  */
-import { isAssumeRoleAction, type Decision, type PoliciesInput, type PolicyInput, type PolicyKind } from '../engine/index.ts';
+import { isTrustRequest, type Decision, type PoliciesInput, type PolicyInput, type PolicyKind } from '../engine/index.ts';
 import type { Exercise, Expected, PoliciesValue, Scenario } from './schema.ts';
 
 /** The marker that stands for the learner's policy in an exercise's `policies`. */
@@ -56,11 +56,12 @@ export function learnerSlots(p: PoliciesValue): number {
 
 /**
  * The grammar of the resource slot for one row: a role trust policy when the
- * exercise edits one or the row assumes a role, else a resource-based policy.
+ * exercise edits one or the row's request is judged by a trust policy
+ * (assuming a role, or tagging its session), else a resource-based policy.
  * Every caller (workbench, practice, tests) decides rows the same way.
  */
-export function resourceKindFor(exerciseKind: PolicyKind, action: string): 'resource' | 'trust' {
-  return exerciseKind === 'trust' || isAssumeRoleAction(action) ? 'trust' : 'resource';
+export function resourceKindFor(exerciseKind: PolicyKind, request: { action: string; resource: string }): 'resource' | 'trust' {
+  return exerciseKind === 'trust' || isTrustRequest(request.action, request.resource) ? 'trust' : 'resource';
 }
 
 /** Whether a decision satisfies what a row expects (`Deny` takes either deny). */

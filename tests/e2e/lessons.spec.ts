@@ -22,7 +22,7 @@ const lessons = readdirSync(root, { withFileTypes: true })
 
 /** The engine's decision for a row with the starter in the learner's place. */
 function decide(ex: Exercise, sc: Scenario): string {
-  const prepared = prepare(scenarioPolicies(ex, sc, policyText(ex.starter)), resourceKindFor(ex.kind, sc.request.action));
+  const prepared = prepare(scenarioPolicies(ex, sc, policyText(ex.starter)), resourceKindFor(ex.kind, sc.request));
   return prepared.errors.length ? 'Invalid' : evaluate(sc.principal, sc.request, prepared, { trace: false }).decision;
 }
 

@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('../../lessons', import.meta.url));
 const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d\d-/.test(d.name)).map((d) => d.name);
 
 function decide(ex: Exercise, sc: Scenario, text: string): Decision | 'Invalid' {
-  const prepared = prepare(scenarioPolicies(ex, sc, text), resourceKindFor(ex.kind, sc.request.action));
+  const prepared = prepare(scenarioPolicies(ex, sc, text), resourceKindFor(ex.kind, sc.request));
   if (prepared.errors.length) return 'Invalid';
   return evaluate(sc.principal, sc.request, prepared).decision;
 }

@@ -49,7 +49,7 @@ export function buildPracticeData(lessons: readonly LessonContent[]): PracticeDa
           principal: s.principal,
           request: s.request,
           ...(s.policies ? { policies: s.policies } : {}),
-          trust: resourceKindFor(ex.kind, s.request.action) === 'trust',
+          trust: resourceKindFor(ex.kind, s.request) === 'trust',
         })),
       });
     }

@@ -59,7 +59,7 @@ export function evaluateExercise(data: WorkbenchData, learnerText: string): Eval
   // Rows that see the same policies with the same grammar share one prepare().
   const groups = new Map<string, typeof ex.scenarios>();
   for (const s of ex.scenarios) {
-    const key = `${resourceKindFor(ex.kind, s.request.action)} ${s.policies ? JSON.stringify(s.policies) : ''}`;
+    const key = `${resourceKindFor(ex.kind, s.request)} ${s.policies ? JSON.stringify(s.policies) : ''}`;
     const group = groups.get(key);
     if (group) group.push(s);
     else groups.set(key, [s]);
@@ -67,7 +67,7 @@ export function evaluateExercise(data: WorkbenchData, learnerText: string): Eval
   for (const scenarios of groups.values()) {
     const set = scenarioPolicies(ex.policies, scenarios[0]?.policies);
     const entries = policyEntries(set, ex.kind);
-    const prepared = prepare(fillLearner(set, learnerText), resourceKindFor(ex.kind, scenarios[0].request.action));
+    const prepared = prepare(fillLearner(set, learnerText), resourceKindFor(ex.kind, scenarios[0].request));
     // The learner's findings come from the first set that holds the learner's policy: one parse fewer.
     const learnerId = entries.find((e) => e.text === LEARNER)?.id;
     if (diagnostics === null && learnerId !== undefined) {
