@@ -18,7 +18,7 @@ function decide(c: import('../engine/index.ts').CaseInput): string {
 }
 
 function main(): void {
-  const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const file = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--rounds');
   if (!file) {
     console.error('usage: npm run --silent bench -- FILE');
     process.exit(2);
@@ -33,6 +33,20 @@ function main(): void {
       console.error(`case ${c.id}: expected ${want}, got ${got}`);
       process.exit(1);
     }
+  }
+  // For counting instructions rather than timing (see engine/README.md): a
+  // fixed number of rounds, nothing timed.
+  const roundsAt = process.argv.indexOf('--rounds');
+  if (roundsAt >= 0) {
+    const rounds = Number(process.argv[roundsAt + 1]);
+    if (!Number.isInteger(rounds) || rounds < 0) {
+      console.error('--rounds takes a whole number');
+      process.exit(2);
+    }
+    let n = 0;
+    for (let r = 0; r < rounds; r++) for (const c of cases) n += decide(c).length;
+    console.log(`rounds: ${rounds}, evaluations: ${rounds * cases.length}${n < 0 ? '' : ''}`);
+    return;
   }
   // 2. Warm up.
   let sink = 0;
