@@ -4,18 +4,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { caseFiles, loadCases } from '../../scripts/cases.ts';
 import { runCase } from '../../scripts/conformance.ts';
+import { OWN_CASES, SHARED_CASES } from '../../scripts/shared.ts';
 
-const dirs = [
-  fileURLToPath(new URL('../../../shared/conformance/cases', import.meta.url)),
-  fileURLToPath(new URL('../conformance', import.meta.url)),
-].filter((d) => existsSync(d));
-
-for (const dir of dirs) {
-  for (const file of caseFiles(dir)) {
+for (const dir of [SHARED_CASES, OWN_CASES]) {
+  const files = caseFiles(dir);
+  test(`${dir} holds cases`, () => assert.ok(files.length > 0));
+  for (const file of files) {
     for (const { case: c } of loadCases(file)) {
       test(`${c.id}: ${c.description ?? ''}`, () => {
         assert.equal(runCase(c), null);

@@ -11,8 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { evaluate, prepare, evaluateCase, type EvaluationResult, type PoliciesInput, type PrincipalInput, type RequestInput } from '../../engine/index.ts';
 import { caseFiles, loadCases } from '../../scripts/cases.ts';
-import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { OWN_CASES, SHARED_CASES } from '../../scripts/shared.ts';
 import {
   run, decide, policy, allow, deny, req, ALICE, ROOT, ROLE, SESSION, BUCKET, OBJECT, ACCOUNT, OTHER_ACCOUNT,
 } from './helpers.ts';
@@ -320,7 +319,7 @@ describe('flowchart steps for each kind of outcome', () => {
 
 describe('trace: false decides the same as trace: true', () => {
   const key = (r: EvaluationResult) => ({ decision: r.decision, deciding: r.deciding, deniedAt: r.deniedAt, steps: r.steps });
-  const dirs = [fileURLToPath(new URL('../../../shared/conformance/cases', import.meta.url)), fileURLToPath(new URL('../conformance', import.meta.url))].filter(existsSync);
+  const dirs = [SHARED_CASES, OWN_CASES];
   test('on every conformance case', () => {
     let n = 0;
     for (const dir of dirs) {

@@ -19,13 +19,14 @@ import { fromValue, minifiedLength } from '../../engine/json.ts';
 import { validate, SIZE_LIMITS } from '../../engine/validate.ts';
 import { checkPolicy, evaluateCase, type CaseInput, type PoliciesInput, type PolicyKind, type EvaluationResult } from '../../engine/index.ts';
 import { caseFiles, loadCases } from '../../scripts/cases.ts';
+import { BENCH_WORKLOAD, OWN_CASES, SHARED_CASES } from '../../scripts/shared.ts';
 import { principalArb, requestArb } from './arbitraries.ts';
 import { OPERATORS as OPERATOR_TABLE } from '../../engine/operators/index.ts';
 
 const KINDS: PolicyKind[] = ['identity', 'resource', 'trust', 'boundary', 'session', 'scp', 'rcp'];
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
-const CASE_DIRS = [here('../../../shared/conformance/cases'), here('../../../shared/bench/workload.json'), here('../conformance')].filter((d) => existsSync(d));
-const WORKLOAD = here('../../../shared/bench/workload.json');
+const CASE_DIRS = [SHARED_CASES, BENCH_WORKLOAD, OWN_CASES];
+const WORKLOAD = BENCH_WORKLOAD;
 
 /** The value with every `from`/`to` removed (ranges are not compared). */
 function withoutRanges(v: unknown): unknown {
