@@ -19,7 +19,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  forbidOnly: !!process.env.CI,
+  // A stray test.only would otherwise run one test and report green; CI does not set CI.
+  forbidOnly: true,
   // The custom reporter prints the closing `N passed, N failed` line CI reads; keep it last.
   reporter: [[process.env.CI ? 'line' : 'list'], ['./tests/e2e/reporter.ts']],
   use: {
@@ -44,7 +45,8 @@ export default defineConfig({
     // The same Node that runs Playwright (24 through npm), not the system one.
     command: `"${process.execPath}" node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${PORT}`,
     url: `${baseURL}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never test whatever else listens on the port (another checkout's site, npm start).
+    reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -155,7 +155,7 @@ test.describe('lesson page', () => {
     const href = await firstLesson(page);
     await page.goto(href);
     const check = page.getByRole('region', { name: 'Check yourself' });
-    if ((await check.count()) === 0) test.skip(true, 'the first lesson has no questions');
+    await expect(check, 'the first lesson has questions').toHaveCount(1);
     const slug = href.split('/')[2];
     await expect(check.getByRole('link', { name: /in Practice/ })).toHaveAttribute('href', `/practice/?lesson=${slug}`);
     await expect(check.getByRole('listitem').first()).not.toBeEmpty();

@@ -13,7 +13,7 @@ import { evaluate, prepare, evaluateCase, type EvaluationResult, type PoliciesIn
 import { caseFiles, loadCases } from '../../scripts/cases.ts';
 import { OWN_CASES, SHARED_CASES } from '../../scripts/shared.ts';
 import {
-  run, decide, policy, allow, deny, req, ALICE, ROOT, ROLE, SESSION, BUCKET, OBJECT, ACCOUNT, OTHER_ACCOUNT,
+  run, decide, kindFor, policy, allow, deny, req, ALICE, ROOT, ROLE, SESSION, BUCKET, OBJECT, ACCOUNT, OTHER_ACCOUNT,
 } from './helpers.ts';
 import { policiesArb, principalArb, requestArb } from './arbitraries.ts';
 
@@ -338,7 +338,7 @@ describe('trace: false decides the same as trace: true', () => {
   });
   test('on random requests and policies', () => {
     fc.assert(fc.property(principalArb, requestArb, policiesArb(), (who, request, policies) => {
-      const prepared = prepare(policies, /^sts:assumerole/i.test(request.action) ? 'trust' : 'resource');
+      const prepared = prepare(policies, kindFor(request));
       fc.pre(prepared.errors.length === 0);
       assert.deepEqual(key(evaluate(who, request, prepared, { trace: false })), key(evaluate(who, request, prepared, { trace: true })));
     }), { numRuns: 300 });

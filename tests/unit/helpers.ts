@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import {
-  parse, checkPolicy, prepare, evaluate,
+  parse, checkPolicy, prepare, evaluate, isTrustRequest,
   type Diagnostic, type PolicyKind, type PoliciesInput, type PrincipalInput, type RequestInput,
   type EvaluationResult, type Decision,
 } from '../../engine/index.ts';
@@ -126,6 +126,11 @@ export function who(p: string | PrincipalInput): PrincipalInput {
   return typeof p === 'string' ? { arn: p, ...(p === SESSION ? { roleArn: ROLE } : {}) } : p;
 }
 
+/** The grammar of the resource slot for a request, as evaluateCase picks it. */
+export function kindFor(r: RequestInput): 'resource' | 'trust' {
+  return isTrustRequest(r.action, r.resource) ? 'trust' : 'resource';
+}
+
 /**
  * Evaluates one request against policies and returns the full result.
  * Throws (failing the test) when a policy is invalid, listing why.
@@ -134,7 +139,7 @@ export function run(
   principal: string | PrincipalInput, request: RequestInput, policies: PoliciesInput,
   options: { trace?: boolean; resourceKind?: 'resource' | 'trust' } = {},
 ): EvaluationResult {
-  const kind = options.resourceKind ?? (/^sts:assumerole/i.test(request.action) ? 'trust' : 'resource');
+  const kind = options.resourceKind ?? kindFor(request);
   const prepared = prepare(policies, kind);
   assert.deepEqual(prepared.errors.map((e) => `${e.policyId}: ${e.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ')}`), [],
     'every policy of the test should be valid');

@@ -11,11 +11,11 @@ import {
   type PoliciesInput, type PolicyKind, type PrincipalInput, type RequestInput, type EvaluationResult, type CaseInput,
 } from '../../engine/index.ts';
 import { denyStatementArb, denyStatementWithPrincipalArb, policiesArb, principalArb, requestArb } from './arbitraries.ts';
+import { kindFor } from './helpers.ts';
 
 const KINDS: PolicyKind[] = ['identity', 'resource', 'trust', 'boundary', 'session', 'scp', 'rcp'];
 const RUNS = { numRuns: 200 };
 
-const kindFor = (r: RequestInput) => (/^sts:assumerole/i.test(r.action) ? 'trust' : 'resource');
 /** Evaluates from scratch; null when some policy is invalid for this request. */
 function decideAll(who: PrincipalInput, r: RequestInput, p: PoliciesInput): EvaluationResult | null {
   const prepared = prepare(p, kindFor(r));
