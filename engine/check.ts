@@ -94,11 +94,6 @@ const ASSUME_ROLE = /^sts:assumerole/i;
 const SESSION_OPTIONS = /^sts:(tagsession|setsourceidentity|setcontext)$/i;
 const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:role\//;
 
-/** Whether an action is one of the `sts:AssumeRole*` calls a trust policy governs. */
-export function isAssumeRoleAction(action: string): boolean {
-  return ASSUME_ROLE.test(action);
-}
-
 /**
  * Whether a request is judged by a role's trust policy: an `sts:AssumeRole*`
  * call, or one of the calls that ride along with it on a role

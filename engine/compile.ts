@@ -11,6 +11,7 @@ import type { PolicyId, PolicySlot, StatementRef } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { type ArnPattern, compileArnPieces } from './arn.ts';
 import { type Template, hasVariableMark, parseTemplate } from './variables.ts';
+import type { PatternPiece } from './wildcard.ts';
 
 /** A Resource/NotResource entry with a policy variable or an escape. */
 export interface CompiledResource {
@@ -103,10 +104,9 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
       if (!hasVariableMark(text)) continue;
       if (prepared === spec.prepared) prepared = spec.prepared.slice();
       const template = parseTemplate(text, true, op.wildcards);
-      if (template.plain !== null && spec.prepared[i] !== undefined) prepared[i] = spec.prepared[i];
-      else if (!template.hasVars) {
+      if (!template.hasVars) {
         // Without variables the pieces are fixed; escapes like `${*}` are resolved here.
-        const pieces = template.parts.map((p) => (p.t === 'text' ? p : { text: '', wild: false }));
+        const pieces = fixedPieces(template);
         prepared[i] = op.prepare(pieces.map((p) => p.text).join(''), pieces);
       } else {
         prepared[i] = null;
@@ -118,6 +118,11 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
   return { spec, nullWantsAbsent: false, staticPrepared: prepared, dynamic };
 }
 
+/** The pieces of a template without variables: all its parts are text. */
+function fixedPieces(t: Template): PatternPiece[] {
+  return t.parts as PatternPiece[];
+}
+
 function compileResources(list: Located[]): (CompiledResource | null)[] | null {
   let out: (CompiledResource | null)[] | null = null;
   for (let i = 0; i < list.length; i++) {
@@ -126,7 +131,7 @@ function compileResources(list: Located[]): (CompiledResource | null)[] | null {
     const template = parseTemplate(loc.value, true, true);
     let pattern: ArnPattern | null = null;
     if (template.plain !== null) continue;
-    if (!template.hasVars) pattern = compileArnPieces(loc.value, template.parts.map((p) => (p.t === 'text' ? p : { text: '', wild: false })));
+    if (!template.hasVars) pattern = compileArnPieces(loc.value, fixedPieces(template));
     out ??= new Array<CompiledResource | null>(list.length).fill(null);
     out[i] = { loc, template, pattern };
   }

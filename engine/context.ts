@@ -19,6 +19,8 @@ export interface Caller {
   /** For a session: the role's ARN. */
   roleArn: string;
   account: string;
+  /** The caller's account as a principal ARN, `arn:PARTITION:iam::ACCOUNT:root` (empty when unknown). */
+  accountArn: string;
   service: string;
   /** For an IAM user: the friendly name. */
   userName: string;
@@ -26,7 +28,7 @@ export interface Caller {
 
 /** Works out who the caller is from the FORMAT.md principal. */
 export function toCaller(p: PrincipalInput): Caller {
-  const c: Caller = { kind: 'unknown', arn: '', roleArn: '', account: '', service: '', userName: '' };
+  const c: Caller = { kind: 'unknown', arn: '', roleArn: '', account: '', accountArn: '', service: '', userName: '' };
   if (p.anonymous) { c.kind = 'anonymous'; return c; }
   if (p.service) { c.kind = 'service'; c.service = p.service.toLowerCase(); return c; }
   const arn = p.arn ?? '';
@@ -34,6 +36,7 @@ export function toCaller(p: PrincipalInput): Caller {
   const parts = splitArn(arn);
   if (!parts) return c;
   c.account = parts.account;
+  c.accountArn = `arn:${parts.partition}:iam::${parts.account}:root`;
   const res = parts.resource;
   if (parts.service === 'iam' && res === 'root') c.kind = 'root';
   else if (parts.service === 'iam' && res.startsWith('user/')) {
@@ -52,11 +55,13 @@ const PRINCIPAL_TYPE: Record<Caller['kind'], string | null> = {
   anonymous: 'Anonymous', service: null, unknown: null,
 };
 
-/** The account that owns the resource: as given, else from its ARN, else the caller's. */
-export function resourceAccountOf(req: RequestInput, caller: Caller): string {
+/**
+ * The account that owns the resource: as given, else from its ARN (`segs`,
+ * its arnSegments), else the caller's.
+ */
+export function resourceAccountOf(req: RequestInput, segs: string[] | null, caller: Caller): string {
   if (req.resourceAccount) return req.resourceAccount;
-  const parts = splitArn(req.resource);
-  if (parts && ACCOUNT_ID.test(parts.account)) return parts.account;
+  if (segs !== null && ACCOUNT_ID.test(segs[4])) return segs[4];
   return caller.account;
 }
 

@@ -118,13 +118,15 @@ export interface EvaluateOptions {
 export function evaluate(principal: PrincipalInput, request: RequestInput, prepared: PreparedPolicies, options: EvaluateOptions = {}): EvaluationResult {
   const record = options.trace !== false;
   const caller = toCaller(principal);
-  const resourceAccount = resourceAccountOf(request, caller);
+  // The resource ARN is split once for the whole request: [arn, partition, service, region, account, resource].
+  const segs = arnSegments(request.resource);
+  const resourceAccount = resourceAccountOf(request, segs, caller);
   const ctx = buildContext(principal, caller, request, resourceAccount);
   const req: RequestState = {
     caller,
     actionLower: request.action.toLowerCase(),
     resource: request.resource,
-    resourceSegs: arnSegments(request.resource),
+    resourceSegs: segs,
     ctx,
     hasBoundary: prepared.boundary !== null,
   };
@@ -186,9 +188,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
 
   // 4. The resource-based policy.
   const isTrust = (prepared.resource !== null && prepared.resourceKind === 'trust')
-    || (isTrustRequest(request.action, request.resource) && /:role\//.test(request.resource));
-  // The resource ARN was split once for the whole request: [arn, partition, service, region, account, resource].
-  const segs = req.resourceSegs;
+    || (isTrustRequest(request.action, request.resource) && segs !== null && segs[2] === 'iam' && segs[5].startsWith('role/'));
   const isKmsKey = segs !== null && segs[2] === 'kms' && segs[5].startsWith('key/');
   const crossAccount = !isPrincipalless && caller.account !== resourceAccount;
   const rbpRequired = isTrust || isKmsKey || crossAccount || isPrincipalless;

@@ -73,6 +73,7 @@ const DENIED_AT: Record<FlowStepId, string> = {
 };
 
 const NOTES: Record<string, string> = {
+  noIdentityPolicy: 'There is no identity-based policy at all, and everything not allowed is denied.',
   federatedNoSessionPolicy: 'This federated user session was created without a session policy, so it has no permissions: only a resource-based policy that names its ARN could grant it anything.',
   resourceGrantsPrincipal: 'Within one account, the resource-based policy grants the request to this caller directly; no identity-based policy is needed.',
   resourceGrantsRole: 'Within one account, the resource-based policy grants the request to the role, and neither the boundary nor a session policy removes it.',
@@ -106,7 +107,6 @@ export function explain(result: EvaluationResult): Explanation {
     const step = result.deniedAt ?? 'identity';
     const note = result.steps.find((s) => s.step === step)?.note ?? '';
     sentences.push(NOTES[note] ?? DENIED_AT[step]);
-    if (note === 'noIdentityPolicy') sentences[0] = 'There is no identity-based policy at all, and everything not allowed is denied.';
     for (const miss of result.closest) {
       const lacks = miss.missing.map(describeMiss);
       sentences.push(`Closest: ${describeStatement(miss.ref)}, but ${lacks.join('; ')}.`);

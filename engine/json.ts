@@ -18,13 +18,6 @@ export interface JsonObject extends Range { type: 'object'; members: JsonMember[
 /** Any JSON value, with its range. */
 export type JsonNode = JsonString | JsonNumber | JsonBoolean | JsonNull | JsonArray | JsonObject;
 
-/** Finds the last member named `key` (JSON keeps the last of duplicates). */
-export function member(obj: JsonObject, key: string): JsonMember | undefined {
-  const ms = obj.members;
-  for (let i = ms.length - 1; i >= 0; i--) if (ms[i].key === key) return ms[i];
-  return undefined;
-}
-
 /**
  * Builds a tree from a value that JSON.parse (or code) produced. Values that
  * JSON cannot hold (functions, undefined, cycles) become `null` nodes.

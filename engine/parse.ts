@@ -16,6 +16,9 @@ export interface ParseResult {
 /** Deeper nesting than this is an error rather than a stack overflow. */
 export const MAX_DEPTH = 256;
 
+/** What each JSON escape letter stands for (`\u` is read apart). */
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
 const WS = new Uint8Array(128);
 WS[0x20] = WS[0x09] = WS[0x0a] = WS[0x0d] = 1;
 
@@ -77,8 +80,7 @@ export function parse(text: string): ParseResult {
       if (c === 0x5c) {
         value += text.slice(chunk, pos);
         const e = text[pos + 1];
-        const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in map) { value += map[e]; pos += 2; }
+        if (e !== undefined && e in ESCAPES) { value += ESCAPES[e]; pos += 2; }
         else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
           value += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
           pos += 6;

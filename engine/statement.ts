@@ -10,7 +10,7 @@ import type { Operator } from './operators/index.ts';
 import type { Caller, ContextMap } from './context.ts';
 import { matchAction } from './wildcard.ts';
 import { compileArnPieces, matchArnPattern, matchArnText } from './arn.ts';
-import { type Template, resolvePieces } from './variables.ts';
+import { type Template, resolvePieces, variableValue } from './variables.ts';
 
 /** The request, prepared once for all statements. */
 export interface RequestState {
@@ -67,10 +67,7 @@ function resolvePlainPattern(t: Template, ctx: ContextMap): string | null | unde
       out += p.text;
       continue;
     }
-    const v = ctx.get(p.keyLower);
-    let value: string | undefined;
-    if (v && v.length === 1) value = String(v[0]);
-    else if (p.fallback !== undefined) value = p.fallback;
+    const value = variableValue(p, ctx);
     if (value === undefined) return null;
     if (value.indexOf('*') >= 0 || value.indexOf('?') >= 0) return undefined;
     out += value;
@@ -141,7 +138,7 @@ export function principalMatch(spec: PrincipalSpec, caller: Caller): PrincipalMa
     const v = a.value;
     if (v === caller.arn) return 'direct';
     if (caller.roleArn && v === caller.roleArn) best = 'role';
-    else if (best === null && (v === caller.account || v === `arn:aws:iam::${caller.account}:root`)) best = 'account';
+    else if (best === null && (v === caller.account || v === caller.accountArn)) best = 'account';
   }
   return best;
 }
@@ -153,7 +150,7 @@ function exemptedBy(spec: PrincipalSpec, caller: Caller, hasBoundary: boolean): 
   if (caller.kind === 'anonymous' || caller.kind === 'unknown') return false;
   if (hasBoundary) return false;
   const listed = (v: string): boolean => spec.aws.some((a) => a.value === v);
-  const accountListed = listed(caller.account) || listed(`arn:aws:iam::${caller.account}:root`);
+  const accountListed = listed(caller.account) || listed(caller.accountArn);
   if (caller.kind === 'root') return accountListed;
   const selfListed = listed(caller.arn) || (caller.roleArn !== '' && listed(caller.roleArn));
   return selfListed && accountListed;

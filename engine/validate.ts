@@ -407,8 +407,9 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           }
           if (variables && v.value.includes('${')) { checkVariables(v, kp); continue; }
           const p = parsed.op.prepare(v.value, [{ text: v.value, wild: parsed.op.wildcards }]);
-          // INVARIANT: check every literal value; a successful prepare does not mean a valid value (Bool, ARN).
-          const problem = parsed.op.check(v.value);
+          // INVARIANT: check every literal value; a successful prepare means a valid value only for the
+          // operators whose prepare is their check (IP, date, number, binary), not for Bool or ARN.
+          const problem = parsed.op.prepareValidates === true && p !== null ? null : parsed.op.check(v.value);
           if (problem) add('error', 'condition.value', `${problem} (for \`${parsed.op.name}\`)`, kp, v);
           prepared[i] = p;
         }

@@ -133,9 +133,8 @@ export function parseTemplate(source: string, variables: boolean, wildcards: boo
     at = source.indexOf('${', pos);
   }
   pushText(parts, source.slice(pos), wildcards);
-  let plain: string | null = null;
-  if (!hasVars && !escapes) plain = parts.map((p) => (p.t === 'text' ? p.text : '')).join('');
-  return { source, parts, hasVars, plain };
+  // With no variable and no escape, every `${...}` was kept as written: the text is the source.
+  return { source, parts, hasVars, plain: !hasVars && !escapes ? source : null };
 }
 
 /**
@@ -147,22 +146,19 @@ export function resolvePieces(t: Template, ctx: ContextMap): PatternPiece[] | nu
   const out: PatternPiece[] = [];
   for (const p of t.parts) {
     if (p.t === 'text') { out.push(p); continue; }
-    const v = ctx.get(p.keyLower);
-    let value: string | undefined;
-    if (v && v.length === 1) value = String(v[0]);
-    else if (p.fallback !== undefined) value = p.fallback;
+    const value = variableValue(p, ctx);
     if (value === undefined) return null;
     out.push({ text: value, wild: false });
   }
   return out;
 }
 
-/** Resolves a template to plain text (wildcards kept as written), or null. */
-export function resolveText(t: Template, ctx: ContextMap): string | null {
-  if (t.plain !== null) return t.plain;
-  const pieces = resolvePieces(t, ctx);
-  if (!pieces) return null;
-  let s = '';
-  for (const p of pieces) s += p.text;
-  return s;
+/**
+ * A variable's value in this request: the key's value when it has exactly
+ * one, else the default written in the policy, else undefined.
+ */
+export function variableValue(p: Extract<TemplatePart, { t: 'var' }>, ctx: ContextMap): string | undefined {
+  const v = ctx.get(p.keyLower);
+  if (v && v.length === 1) return String(v[0]);
+  return p.fallback;
 }
