@@ -15,11 +15,6 @@ export function policyText(p: unknown): string {
   return typeof p === 'string' ? p : JSON.stringify(p, null, 2);
 }
 
-/** The text a learner starts from. */
-export function starterText(ex: Exercise): string {
-  return policyText(ex.starter);
-}
-
 /** Merges a row's policies over the exercise's, slot by slot. */
 export function mergedPolicies(ex: Pick<Exercise, 'policies'>, sc: Pick<Scenario, 'policies'>): PoliciesValue {
   return { ...ex.policies, ...(sc.policies ?? {}) };

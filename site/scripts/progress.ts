@@ -11,10 +11,10 @@
  *
  * `iamlab:practice:v1` (written by the practice page, read by the course map)
  *   { "scores": { "<lesson slug>": { "correct": 4, "total": 5 } }, ... }
- *   The learner's latest practice result for a lesson's questions. The
- *   practice page keeps more fields beside `scores` (site/scripts/practice/
- *   store.ts); the guard here checks `scores` only, and writes here keep the
- *   other fields.
+ *   The learner's practice result for a lesson's questions and drills,
+ *   derived and written by the practice page (site/scripts/practice/
+ *   store.ts), which keeps more fields beside `scores`; the course map only
+ *   reads it, and the guard here checks `scores` only.
  *
  * The functions take the `Storage` as an optional last argument so that they
  * can be tested without a browser; by default they use `localStorage` and
@@ -130,11 +130,4 @@ export function readPractice(storage: StorageLike | null = defaultStorage()): Pr
 /** A lesson's practice score, if any. */
 export function practiceScoreOf(practice: PracticeV1, lesson: string): PracticeScore | null {
   return Object.hasOwn(practice.scores, lesson) ? (practice.scores[lesson] ?? null) : null;
-}
-
-/** Records a lesson's latest practice result. Returns false when storage is unavailable. */
-export function recordPractice(lesson: string, score: PracticeScore, storage: StorageLike | null = defaultStorage()): boolean {
-  const practice = readPractice(storage);
-  const scores = { ...practice.scores, [lesson]: { correct: score.correct, total: score.total } };
-  return writeJson(PRACTICE_KEY, { ...practice, scores } satisfies PracticeV1, storage);
 }

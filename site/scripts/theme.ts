@@ -20,16 +20,6 @@ export function isTheme(value: unknown): value is Theme {
   return value === 'light' || value === 'dark';
 }
 
-/** The stored choice, or null when there is none, it is unreadable or corrupted. */
-export function storedTheme(): Theme | null {
-  try {
-    const value = localStorage.getItem(THEME_KEY);
-    return isTheme(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
 const darkQuery = (): MediaQueryList => matchMedia('(prefers-color-scheme: dark)');
 
 /** The theme showing now: the stored choice, else the system's. */

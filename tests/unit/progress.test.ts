@@ -13,7 +13,6 @@ import {
   practiceScoreOf,
   readPractice,
   readProgress,
-  recordPractice,
   solvedIn,
   type StorageLike,
 } from '../../site/scripts/progress.ts';
@@ -59,22 +58,13 @@ test('inherited names are not lessons', () => {
   assert.equal(practiceScoreOf(readPractice(memory()), 'toString'), null);
 });
 
-test('practice scores are stored and guarded', () => {
-  const s = memory();
-  assert.equal(recordPractice('root-user', { correct: 4, total: 5 }, s), true);
+test('practice scores are read and guarded', () => {
+  const s = memory({ [PRACTICE_KEY]: '{"scores":{"root-user":{"correct":4,"total":5}}}' });
   assert.deepEqual(practiceScoreOf(readPractice(s), 'root-user'), { correct: 4, total: 5 });
   assert.equal(isPractice({ scores: { a: { correct: 6, total: 5 } } }), false);
   assert.equal(isPractice({ scores: { a: { correct: 1.5, total: 5 } } }), false);
   assert.equal(isPractice({ scores: { a: { correct: -1, total: 5 } } }), false);
   assert.deepEqual(readPractice(memory({ [PRACTICE_KEY]: '{"scores":{"a":{"correct":"4","total":5}}}' })), { scores: {} });
-});
-
-test('recording a score keeps what the practice page stores beside the scores', () => {
-  const s = memory({ [PRACTICE_KEY]: '{"scores":{},"items":{"q:a:b":{"box":2,"due":0,"ok":true,"seen":1}}}' });
-  recordPractice('a', { correct: 1, total: 1 }, s);
-  const stored = JSON.parse(s.data.get(PRACTICE_KEY)!);
-  assert.deepEqual(stored.items, { 'q:a:b': { box: 2, due: 0, ok: true, seen: 1 } });
-  assert.deepEqual(stored.scores, { a: { correct: 1, total: 1 } });
 });
 
 test('the guards accept exactly the documented shapes', () => {
@@ -88,5 +78,4 @@ test('unavailable storage never throws', () => {
   assert.deepEqual(readProgress(broken), { solved: {} });
   assert.deepEqual(readPractice(null), { scores: {} });
   assert.equal(markSolved('a', 'b', broken), false);
-  assert.equal(recordPractice('a', { correct: 1, total: 1 }, null), false);
 });

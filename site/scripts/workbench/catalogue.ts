@@ -26,49 +26,58 @@ function isStringList(v: unknown, key: string): v is Record<string, string[]> {
   return Array.isArray(list) && list.every((x) => typeof x === 'string');
 }
 
+// One cache for the whole page: every workbench on it reads the same
+// catalogue, fetched once, and each is told when new data could change its
+// warnings.
+let prefixes: string[] | null = null;
+let prefixesLoading = false;
+let broken = false;
+const actions = new Map<string, string[]>();
+const loading = new Set<string>();
+const listeners = new Set<() => void>();
+
+const catalogue: ActionCatalogue = {
+  get prefixes() { return prefixes ?? []; },
+  actionsOf: (prefix) => actions.get(prefix),
+};
+
+function loaded(): void {
+  for (const changed of listeners) changed();
+}
+
+function load(base: string, services: string[]): void {
+  if (broken) return;
+  if (prefixes === null) {
+    if (prefixesLoading) return;
+    prefixesLoading = true;
+    getJson(`${base}catalogue/index.json`).then((data) => {
+      if (!isStringList(data, 'services')) throw new Error('bad catalogue index');
+      prefixes = data.services;
+      loaded();
+    }).catch(() => { broken = true; });
+    return;
+  }
+  for (const service of services) {
+    if (actions.has(service) || loading.has(service) || !prefixes.includes(service)) continue;
+    loading.add(service);
+    getJson(`${base}catalogue/${encodeURIComponent(service)}.json`).then((data) => {
+      if (!isStringList(data, 'actions')) throw new Error('bad catalogue file');
+      actions.set(service, data.actions);
+      loaded();
+    }).catch(() => { /* no lint for this service */ }).finally(() => loading.delete(service));
+  }
+}
+
 /**
- * Creates the lint. `changed` is called when newly loaded catalogue data
- * could change the warnings, so the caller can lint again.
+ * Creates the lint of one workbench. `changed` is called when newly loaded
+ * catalogue data could change the warnings, so the caller can lint again.
  */
 export function createCatalogueLint(base: string, changed: () => void): CatalogueLint {
-  let prefixes: string[] | null = null;
-  let prefixesLoading = false;
-  let broken = false;
-  const actions = new Map<string, string[]>();
-  const loading = new Set<string>();
-
-  const catalogue: ActionCatalogue = {
-    get prefixes() { return prefixes ?? []; },
-    actionsOf: (prefix) => actions.get(prefix),
-  };
-
-  function load(services: string[]): void {
-    if (broken) return;
-    if (prefixes === null) {
-      if (prefixesLoading) return;
-      prefixesLoading = true;
-      getJson(`${base}catalogue/index.json`).then((data) => {
-        if (!isStringList(data, 'services')) throw new Error('bad catalogue index');
-        prefixes = data.services;
-        changed();
-      }).catch(() => { broken = true; });
-      return;
-    }
-    for (const service of services) {
-      if (actions.has(service) || loading.has(service) || !prefixes.includes(service)) continue;
-      loading.add(service);
-      getJson(`${base}catalogue/${encodeURIComponent(service)}.json`).then((data) => {
-        if (!isStringList(data, 'actions')) throw new Error('bad catalogue file');
-        actions.set(service, data.actions);
-        changed();
-      }).catch(() => { /* no lint for this service */ }).finally(() => loading.delete(service));
-    }
-  }
-
+  listeners.add(changed);
   return {
     lint(policy) {
       if (!policy) return [];
-      load(servicesNamed(policy));
+      load(base, servicesNamed(policy));
       return prefixes === null ? [] : lintActions(policy, catalogue);
     },
   };

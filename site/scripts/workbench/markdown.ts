@@ -65,10 +65,3 @@ export function parseMarkdown(source: string): Block[] {
   }
   return blocks;
 }
-
-/** Plain text of inline Markdown (for an accessible name or a title). */
-export function plainText(source: string): string {
-  const walk = (xs: Inline[]): string =>
-    xs.map((x) => (x.t === 'text' || x.t === 'code' ? x.v : walk(x.c))).join('');
-  return walk(parseInline(source));
-}
