@@ -2,7 +2,7 @@
  * Date operators. Values are ISO 8601 dates and times (`2026-03-01`,
  * `2026-03-01T10:00:00Z`, with or without an offset) or epoch seconds.
  */
-import { operator } from './types.ts';
+import { comparisons } from './types.ts';
 import type { ContextScalar } from '../types.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -57,21 +57,5 @@ export function toTime(v: ContextScalar): number {
   return Date.parse(withZone);
 }
 
-function date(name: string, negated: boolean, cmp: (a: number, b: number) => boolean) {
-  return operator<number>({
-    name, negated, wildcards: false, prepareValidates: true,
-    check: (v) => (Number.isNaN(toTime(v)) ? `\`${v}\` is not a date: use ISO 8601 such as \`2026-01-31T12:00:00Z\`, or epoch seconds` : null),
-    prepare: (t) => { const n = toTime(t); return Number.isNaN(n) ? null : n; },
-    test: (v, p) => { const n = toTime(v); return !Number.isNaN(n) && cmp(n, p); },
-  });
-}
-
 /** The date family. */
-export const dateOperators = [
-  date('DateEquals', false, (a, b) => a === b),
-  date('DateNotEquals', true, (a, b) => a === b),
-  date('DateLessThan', false, (a, b) => a < b),
-  date('DateLessThanEquals', false, (a, b) => a <= b),
-  date('DateGreaterThan', false, (a, b) => a > b),
-  date('DateGreaterThanEquals', false, (a, b) => a >= b),
-];
+export const dateOperators = comparisons('Date', toTime, (v) => `\`${v}\` is not a date: use ISO 8601 such as \`2026-01-31T12:00:00Z\`, or epoch seconds`);

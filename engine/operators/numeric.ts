@@ -1,5 +1,5 @@
 /** Numeric operators. Policy values must be numbers (written as text or as JSON numbers). */
-import { operator } from './types.ts';
+import { comparisons } from './types.ts';
 import type { ContextScalar } from '../types.ts';
 
 const NUMBER = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
@@ -11,21 +11,5 @@ export function toNumber(v: ContextScalar): number {
   return NaN;
 }
 
-function numeric(name: string, negated: boolean, cmp: (a: number, b: number) => boolean) {
-  return operator<number>({
-    name, negated, wildcards: false, prepareValidates: true,
-    check: (v) => (NUMBER.test(v) ? null : `\`${v}\` is not a number`),
-    prepare: (t) => { const n = toNumber(t); return Number.isNaN(n) ? null : n; },
-    test: (v, p) => { const n = toNumber(v); return !Number.isNaN(n) && cmp(n, p); },
-  });
-}
-
 /** The numeric family. */
-export const numericOperators = [
-  numeric('NumericEquals', false, (a, b) => a === b),
-  numeric('NumericNotEquals', true, (a, b) => a === b),
-  numeric('NumericLessThan', false, (a, b) => a < b),
-  numeric('NumericLessThanEquals', false, (a, b) => a <= b),
-  numeric('NumericGreaterThan', false, (a, b) => a > b),
-  numeric('NumericGreaterThanEquals', false, (a, b) => a >= b),
-];
+export const numericOperators = comparisons('Numeric', toNumber, (v) => `\`${v}\` is not a number`);

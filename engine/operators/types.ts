@@ -42,3 +42,25 @@ export function operator<P>(op: Operator<P>): Operator<unknown> {
 export function asText(v: ContextScalar): string {
   return typeof v === 'string' ? v : String(v);
 }
+
+/**
+ * The six comparison operators of a family whose values read as numbers
+ * (`NumericLessThan`, `DateEquals`...): `read` gives NaN for a value that is
+ * not one of them, and `notOne` says why a policy value is refused.
+ */
+export function comparisons(family: string, read: (v: ContextScalar) => number, notOne: (v: string) => string): Operator<unknown>[] {
+  const op = (suffix: string, negated: boolean, cmp: (a: number, b: number) => boolean): Operator<unknown> => operator<number>({
+    name: family + suffix, negated, wildcards: false, prepareValidates: true,
+    check: (v) => (Number.isNaN(read(v)) ? notOne(v) : null),
+    prepare: (t) => { const n = read(t); return Number.isNaN(n) ? null : n; },
+    test: (v, p) => { const n = read(v); return !Number.isNaN(n) && cmp(n, p); },
+  });
+  return [
+    op('Equals', false, (a, b) => a === b),
+    op('NotEquals', true, (a, b) => a === b),
+    op('LessThan', false, (a, b) => a < b),
+    op('LessThanEquals', false, (a, b) => a <= b),
+    op('GreaterThan', false, (a, b) => a > b),
+    op('GreaterThanEquals', false, (a, b) => a >= b),
+  ];
+}
