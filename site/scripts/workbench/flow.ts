@@ -46,21 +46,32 @@ export interface FlowPath {
   endAllow: boolean;
 }
 
-/** Computes the lit path from the engine's steps. */
+/**
+ * Computes the lit path from the engine's steps. The engine marks the last
+ * step a request passed as `allow`; when that step's own exit is a deny (the
+ * identity, boundary or session step), the request passed it and fell
+ * through to the final Allow at the bottom, so it is shown as passed. Only
+ * the resource-based policy has an exit to Allow of its own.
+ */
 export function flowPath(steps: readonly FlowStep[]): FlowPath {
   const nodes = Object.fromEntries(FLOW.map((n) => [n.id, { state: 'unreached' as NodeState }])) as FlowPath['nodes'];
+  const exitOf = new Map(FLOW.map((n) => [n.id, n.exit]));
   let decided = false;
+  let fellThroughToAllow = false;
   for (const s of steps) {
     if (s.outcome === 'continue') nodes[s.step] = { state: 'passed' };
     else if (s.outcome === 'skipped') nodes[s.step] = { state: 'skipped' };
-    else {
+    else if (s.outcome === 'allow' && exitOf.get(s.step) !== 'allow') {
+      nodes[s.step] = { state: 'passed' };
+      fellThroughToAllow = true;
+    } else {
       nodes[s.step] = { state: 'decided', outcome: s.outcome };
       decided = true;
     }
   }
   const last = FLOW[FLOW.length - 1];
   const lastState = last ? nodes[last.id].state : 'unreached';
-  return { nodes, endAllow: !decided && (lastState === 'passed' || lastState === 'skipped') };
+  return { nodes, endAllow: !decided && (fellThroughToAllow || lastState === 'passed' || lastState === 'skipped') };
 }
 
 /** The path in words, for the drawing's description. */

@@ -22,17 +22,12 @@ export function lightFlowchart(svg: SVGSVGElement, steps: readonly FlowStep[] | 
     const exitText = exit?.querySelector('[data-wb-exit-text]');
     if (!step || !exit) continue;
     const s = path?.nodes[n.id];
-    let state: string = s?.state ?? 'idle';
+    const state: string = s?.state ?? 'idle';
     let exitState = 'idle';
     let exitOutcome: string = n.exit;
     if (s?.state === 'decided' && s.outcome) {
-      // A final Allow reached at a step whose own exit is a deny: the request
-      // passed this step and ends at the Allow at the bottom.
-      if (s.outcome === 'allow' && n.exit !== 'allow') state = 'passed';
-      else {
-        exitState = 'taken';
-        exitOutcome = s.outcome;
-      }
+      exitState = 'taken';
+      exitOutcome = s.outcome;
     }
     step.setAttribute('data-state', state);
     exit.setAttribute('data-state', exitState);
@@ -40,9 +35,6 @@ export function lightFlowchart(svg: SVGSVGElement, steps: readonly FlowStep[] | 
     if (exitText) exitText.textContent = OUTCOME_TEXT[exitOutcome as keyof typeof OUTCOME_TEXT];
     if (mark) mark.textContent = state === 'idle' ? '' : GLYPH[state as keyof typeof GLYPH];
   }
-  const lastAllow = steps?.some(
-    (s) => s.outcome === 'allow' && FLOW.find((n) => n.id === s.step)?.exit !== 'allow',
-  );
-  end?.setAttribute('data-state', path && (path.endAllow || lastAllow) ? 'taken' : 'idle');
+  end?.setAttribute('data-state', path?.endAllow ? 'taken' : 'idle');
   if (desc) desc.textContent = path ? `Path of the selected request: ${describePath(path)}` : `AWS evaluation steps in order. ${IDLE_DESC}`;
 }
