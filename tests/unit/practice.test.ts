@@ -45,7 +45,8 @@ import {
   type StorageLike,
 } from '../../site/scripts/practice/store.ts';
 import { decideDrill } from '../../site/scripts/practice/drill.ts';
-import { codeSpans, policyPanels, requestRows } from '../../site/scripts/practice/describe.ts';
+import { policyPanels, requestRows } from '../../site/scripts/practice/describe.ts';
+import { codeSpans, parseInline } from '../../site/scripts/workbench/markdown.ts';
 import { isPracticeData, type PracticeData, type PracticeItem, type PracticeQuestion } from '../../site/scripts/practice/types.ts';
 import { isPractice, readPractice } from '../../site/scripts/progress.ts';
 
@@ -120,12 +121,25 @@ describe('the data built from the lessons', () => {
     }
   });
 
-  test('code spans in question text are found; an odd backtick leaves the text as it is', () => {
+  test('code spans in question text are found; a backtick without a partner stays text', () => {
     assert.deepEqual(codeSpans('Allow `s3:GetObject` on `*`'), [
       { text: 'Allow ', code: false }, { text: 's3:GetObject', code: true }, { text: ' on ', code: false }, { text: '*', code: true },
     ]);
     assert.deepEqual(codeSpans('a ` lone backtick'), [{ text: 'a ` lone backtick', code: false }]);
     assert.deepEqual(codeSpans('plain'), [{ text: 'plain', code: false }]);
+    // Pairs still read as code when a last backtick is unpaired, as in an engine message quoting `.
+    assert.deepEqual(codeSpans('use `s3:*` not ` alone'), [
+      { text: 'use ', code: false }, { text: 's3:*', code: true }, { text: ' not ` alone', code: false },
+    ]);
+  });
+
+  test('lesson Markdown splits code the same way, and reads emphasis only outside code', () => {
+    assert.deepEqual(parseInline('use `s3:*` not ` alone'), [
+      { t: 'text', v: 'use ' }, { t: 'code', v: 's3:*' }, { t: 'text', v: ' not ` alone' },
+    ]);
+    assert.deepEqual(parseInline('`**not bold**` and **bold**'), [
+      { t: 'code', v: '**not bold**' }, { t: 'text', v: ' and ' }, { t: 'strong', c: [{ t: 'text', v: 'bold' }] },
+    ]);
   });
 
   test('serialized for a script element, no text can close the element', () => {

@@ -15,7 +15,8 @@
  * later sessions (see store.ts). Everything from the data or from storage is
  * written with `textContent`/`append(string)`, never as HTML.
  */
-import { codeSpans, policyPanels, requestRows } from './describe.ts';
+import { policyPanels, requestRows } from './describe.ts';
+import { codeSpans } from '../workbench/markdown.ts';
 import type { DrillOutcome } from './drill.ts';
 import {
   advance,

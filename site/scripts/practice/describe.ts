@@ -77,19 +77,3 @@ export function requestRows(scenario: PracticeScenario): RequestRow[] {
   return rows;
 }
 
-/** A piece of text: plain, or a `code` span. */
-export interface TextPiece {
-  text: string;
-  code: boolean;
-}
-
-/**
- * Splits text that marks code with backticks, as the questions and the
- * engine's explanations do (`` `s3:GetObject` ``), into plain and code
- * pieces. Text with an odd number of backticks stays one plain piece.
- */
-export function codeSpans(text: string): TextPiece[] {
-  const parts = text.split('`');
-  if (parts.length < 3 || parts.length % 2 === 0) return [{ text, code: false }];
-  return parts.map((part, i) => ({ text: part, code: i % 2 === 1 })).filter((p) => p.text !== '');
-}

@@ -2,6 +2,7 @@
  * Tiny DOM helpers. Every piece of text goes in through `textContent` or a
  * text node: nothing from a policy, a lesson or storage is parsed as HTML.
  */
+import { codeSpans } from './markdown.ts';
 
 /** Creates an element with attributes and children (strings become text nodes). */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -21,15 +22,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
  */
 export function richText(text: string): DocumentFragment {
   const frag = document.createDocumentFragment();
-  const parts = text.split('`');
-  if (parts.length % 2 === 0) {
-    const tail = parts.pop() ?? '';
-    parts[parts.length - 1] += '`' + tail;
-  }
-  parts.forEach((part, i) => {
-    if (part === '') return;
-    frag.append(i % 2 === 1 ? el('code', {}, part) : document.createTextNode(part));
-  });
+  for (const p of codeSpans(text)) frag.append(p.code ? el('code', {}, p.text) : document.createTextNode(p.text));
   return frag;
 }
 

@@ -36,15 +36,32 @@ function spans(text: string): Inline[] {
   return out;
 }
 
-/** Parses one line or paragraph of inline Markdown. */
-export function parseInline(text: string): Inline[] {
+/** A piece of text: plain, or a `code` span. */
+export interface TextPiece {
+  text: string;
+  code: boolean;
+}
+
+/**
+ * Splits text that marks code with backticks, as lessons, questions and the
+ * engine's messages do (`` `s3:GetObject` ``), into plain and code pieces.
+ * A last backtick without a partner stays in the text. Every page that shows
+ * such text splits it here, so one sentence reads the same everywhere.
+ */
+export function codeSpans(text: string): TextPiece[] {
   const parts = text.split('`');
-  // An even count of parts means one backtick has no partner: it stays text.
   if (parts.length % 2 === 0) {
     const tail = parts.pop() ?? '';
     parts[parts.length - 1] += '`' + tail;
   }
-  return parts.flatMap((part, i): Inline[] => (i % 2 === 1 ? [{ t: 'code', v: part }] : spans(part)));
+  const out: TextPiece[] = [];
+  for (let i = 0; i < parts.length; i++) if (parts[i] !== '') out.push({ text: parts[i], code: i % 2 === 1 });
+  return out;
+}
+
+/** Parses one line or paragraph of inline Markdown. */
+export function parseInline(text: string): Inline[] {
+  return codeSpans(text).flatMap((p): Inline[] => (p.code ? [{ t: 'code', v: p.text }] : spans(p.text)));
 }
 
 /** Parses Markdown into blocks. Blank lines separate blocks. */
