@@ -233,6 +233,29 @@ test.describe('edit exercise', () => {
     expect(await decisions(again)).toEqual(shown);
   });
 
+  test('a saved draft loads its workbench without a scroll; a draft equal to the starter waits for one', async ({ page }) => {
+    await page.setViewportSize({ width: 1000, height: 500 });
+    const last = exercises[exercises.length - 1];
+    await page.goto(`/lessons/${SLUG}/`);
+    const wb = page.getByRole('region', { name: last.title, exact: true });
+    // Precondition: the workbench is beyond the 400 px margin that starts loading on approach.
+    const box = await wb.boundingBox();
+    expect(box && box.y > 500 + 400, 'the last workbench should start well below the fold').toBe(true);
+    await expect(wb).toHaveAttribute('data-state', 'waiting');
+
+    const starter = await wb.locator('[data-wb-static]').textContent();
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DRAFT_KEY(last.id), starter ?? ''] as const);
+    await page.reload();
+    await page.waitForTimeout(2500);
+    await expect(wb).toHaveAttribute('data-state', 'waiting');
+
+    await page.evaluate(([key]) => localStorage.setItem(key, '{}'), [DRAFT_KEY(last.id)] as const);
+    await page.reload();
+    await expect(wb).toHaveAttribute('data-state', 'ready');
+    await expect(editorOf(wb)).toHaveText('{}');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
   test('an action AWS does not have is flagged from the catalogue, with a suggestion', async ({ page }) => {
     const wb = await openWorkbench(page, ex);
     await typeInto(page, wb, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*"}]}');

@@ -18,7 +18,7 @@ import { evaluateExercise, type Evaluation, type RowOutcome } from './evaluation
 import { highlightsOf, renderExplanation, textOf } from './explanation.ts';
 import { lightFlowchart } from './flowchart.ts';
 import { createGrid, type RowView } from './grid.ts';
-import { DECISION_TEXT, LEARNER, matches, type RowDecision, type WorkbenchData } from './model.ts';
+import { DECISION_TEXT, LEARNER, isWorkbenchData, matches, type RowDecision, type WorkbenchData } from './model.ts';
 import { createProblemList } from './problems.ts';
 import { createCatalogueLint } from './catalogue.ts';
 import { showReadOnly } from './readonly.ts';
@@ -28,8 +28,30 @@ import { createTabs } from './tabs.ts';
 /** Above this cost (ms) of one pass, passes wait for a pause in typing. */
 const SLOW_PASS_MS = 24;
 
-/** Mounts the workbench on its server-rendered element. */
-export function mount(root: HTMLElement, data: WorkbenchData): void {
+/** The exercise the server wrote into the element, or null when it cannot be read. */
+function readData(root: HTMLElement): WorkbenchData | null {
+  const script = root.querySelector('script[data-wb-data]');
+  try {
+    const parsed: unknown = JSON.parse(script?.textContent ?? '');
+    return isWorkbenchData(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Mounts the workbench on its server-rendered element. Returns null, or
+ * what to tell the learner when the exercise cannot be read.
+ */
+export function mount(root: HTMLElement): string | null {
+  const data = readData(root);
+  if (!data) return 'This exercise could not be read. Reload the page to try again.';
+  start(root, data);
+  return null;
+}
+
+/** Wires everything over the server markup and runs the first pass. */
+function start(root: HTMLElement, data: WorkbenchData): void {
   const ex = data.exercise;
   const uid = root.id;
   const predict = ex.type === 'predict';

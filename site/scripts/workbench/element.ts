@@ -1,21 +1,12 @@
 /**
  * `<iam-workbench>`: the small part of the workbench that every lesson page
- * loads. It waits until the workbench comes near the viewport (or, when a
- * saved draft must replace the server-rendered decisions, until the browser
- * is idle), then loads the editor and the engine (`app.ts`) and mounts them.
+ * loads up front, so it stays small: it reads nothing but the element's
+ * attributes and a saved draft. It waits until the workbench comes near the
+ * viewport (or, when a saved draft must replace the server-rendered
+ * decisions, until the browser is idle), then loads the editor and the
+ * engine (`app.ts`), which read the exercise and mount them.
  */
-import { isWorkbenchData, type WorkbenchData } from './model.ts';
 import { loadDraft } from './storage.ts';
-
-function readData(root: HTMLElement): WorkbenchData | null {
-  const script = root.querySelector('script[data-wb-data]');
-  try {
-    const parsed: unknown = JSON.parse(script?.textContent ?? '');
-    return isWorkbenchData(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
-}
 
 function fail(root: HTMLElement, message: string): void {
   root.dataset.state = 'failed';
@@ -30,11 +21,6 @@ class IamWorkbench extends HTMLElement {
   connectedCallback(): void {
     if (this.#started || this.dataset.state !== 'static') return;
     this.#started = true;
-    const data = readData(this);
-    if (!data) {
-      fail(this, 'This exercise could not be read. Reload the page to try again.');
-      return;
-    }
     this.dataset.state = 'waiting';
     let loading = false;
     const load = (): void => {
@@ -43,7 +29,10 @@ class IamWorkbench extends HTMLElement {
       observer?.disconnect();
       this.dataset.state = 'loading';
       import('./app.ts')
-        .then((app) => app.mount(this, data))
+        .then((app) => {
+          const problem = app.mount(this);
+          if (problem !== null) fail(this, problem);
+        })
         .catch(() => fail(this, 'The editor could not load. Check your connection and reload the page.'));
     };
     const observer =
@@ -53,8 +42,10 @@ class IamWorkbench extends HTMLElement {
     if (observer) observer.observe(this);
     else load();
     // A saved draft makes the server-rendered decisions stale: load without waiting for a scroll.
-    const draft = loadDraft(data.lesson, data.exercise.id);
-    if (draft !== null && draft !== data.exercise.starter) {
+    // The server rendered the starter as the static policy text.
+    const { lesson, exercise } = this.dataset;
+    const draft = lesson && exercise ? loadDraft(lesson, exercise) : null;
+    if (draft !== null && draft !== this.querySelector('[data-wb-static]')?.textContent) {
       this.querySelector('[data-wb-grid]')?.setAttribute('aria-busy', 'true');
       if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
       else setTimeout(load, 200);
