@@ -171,11 +171,16 @@ function principalTrace(cs: CompiledStatement, kind: PrincipalMatchKind | null):
   return { element: 'Principal', matched: kind !== null, reason: kind !== null ? 'principalMatched' : 'principalNotMatched', pattern: undefined, from: spec.from, to: spec.to };
 }
 
-/** Whether a request value matches some prepared policy value (null entries never match). */
+/**
+ * Whether a request value matches some prepared policy value (null entries
+ * never match). The request value is read once, for all policy values.
+ */
 function anyPolicyValue(op: Operator, list: unknown[], rv: ContextScalar): boolean {
+  const read = op.read(rv);
+  if (read === null) return false;
   for (let i = 0; i < list.length; i++) {
     const p = list[i];
-    if (p !== null && op.test(rv, p)) return true;
+    if (p !== null && op.test(read, p)) return true;
   }
   return false;
 }

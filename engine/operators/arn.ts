@@ -7,11 +7,13 @@ import { operator, asText } from './types.ts';
 import { type ArnPattern, compileArnPieces, matchArnPattern, arnSegments } from '../arn.ts';
 
 function arn(name: string, negated: boolean) {
-  return operator<ArnPattern>({
+  return operator<ArnPattern, { text: string; segs: string[] | null }>({
     name, negated, wildcards: true,
     check: (v) => (v === '*' || v.startsWith('arn:') || v.includes('${') ? null : `\`${v}\` is not an ARN: it should start with \`arn:\``),
     prepare: (t, pieces) => compileArnPieces(t, pieces),
-    test: (v, p) => { const s = asText(v); return matchArnPattern(p, s, arnSegments(s)); },
+    // The request ARN is split once, not once per policy value.
+    read: (v) => { const text = asText(v); return { text, segs: arnSegments(text) }; },
+    test: (v, p) => matchArnPattern(p, v.text, v.segs),
   });
 }
 

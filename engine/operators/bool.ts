@@ -16,16 +16,18 @@ function decodeBase64(s: string): string | null {
 
 /** The boolean and binary family. */
 export const boolOperators = [
-  operator<string>({
+  operator<string, string>({
     name: 'Bool', negated: false, wildcards: false,
     check: (v) => (TRUE_FALSE.test(v) ? null : `\`${v}\` is not a boolean: use \`true\` or \`false\``),
     prepare: (t) => t.toLowerCase(),
-    test: (v, p) => asText(v).toLowerCase() === p,
+    read: (v) => asText(v).toLowerCase(),
+    test: (v, p) => v === p,
   }),
-  operator<string>({
+  operator<string, string>({
     name: 'BinaryEquals', negated: false, wildcards: false, prepareValidates: true,
     check: (v) => (decodeBase64(v) === null ? `\`${v}\` is not base-64 text` : null),
     prepare: (t) => decodeBase64(t),
-    test: (v, p) => decodeBase64(asText(v)) === p,
+    read: (v) => decodeBase64(asText(v)),
+    test: (v, p) => v === p,
   }),
 ];

@@ -125,11 +125,12 @@ export function inRange(addr: IpRange, range: IpRange): boolean {
 }
 
 function ip(name: string, negated: boolean) {
-  return operator<IpRange>({
+  return operator<IpRange, IpRange>({
     name, negated, wildcards: false, prepareValidates: true,
     check: (v) => (parseIpRange(v) ? null : `\`${v}\` is not an IP address or CIDR range such as \`203.0.113.0/24\``),
     prepare: (t) => parseIpRange(t),
-    test: (v, p) => { const a = parseIpRange(asText(v)); return a !== null && inRange(a, p); },
+    read: (v) => parseIpRange(asText(v)),
+    test: inRange,
   });
 }
 

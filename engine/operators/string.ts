@@ -5,26 +5,29 @@ import { type Glob, compilePieces, matchGlob } from '../wildcard.ts';
 const ok = (): null => null;
 
 function exact(name: string, negated: boolean) {
-  return operator<string>({
+  return operator<string, string>({
     name, negated, wildcards: false, check: ok,
     prepare: (t) => t,
-    test: (v, p) => asText(v) === p,
+    read: asText,
+    test: (v, p) => v === p,
   });
 }
 
 function ignoreCase(name: string, negated: boolean) {
-  return operator<string>({
+  return operator<string, string>({
     name, negated, wildcards: false, check: ok,
     prepare: (t) => t.toLowerCase(),
-    test: (v, p) => asText(v).toLowerCase() === p,
+    read: (v) => asText(v).toLowerCase(),
+    test: (v, p) => v === p,
   });
 }
 
 function like(name: string, negated: boolean) {
-  return operator<Glob>({
+  return operator<Glob, string>({
     name, negated, wildcards: true, check: ok,
     prepare: (t, pieces) => compilePieces(t, pieces),
-    test: (v, p) => matchGlob(p, asText(v)),
+    read: asText,
+    test: (v, p) => matchGlob(p, v),
   });
 }
 

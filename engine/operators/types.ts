@@ -1,15 +1,16 @@
 /**
  * The shape every condition operator family shares. An operator is a small
  * object: how it checks a policy value when the policy is validated, how it
- * prepares a value once per evaluation, and how it compares one request
- * value with one prepared value (always in the positive sense: the
- * negated operators invert the result of their base).
+ * prepares a policy value once per evaluation, how it reads a request value
+ * once per condition, and how it compares one read request value with one
+ * prepared policy value (always in the positive sense: the negated operators
+ * invert the result of their base).
  */
 import type { ContextScalar } from '../types.ts';
 import type { PatternPiece } from '../wildcard.ts';
 
 /** One condition operator, e.g. `StringLike` or `NumericLessThan`. */
-export interface Operator<P = unknown> {
+export interface Operator<P = unknown, R = unknown> {
   name: string;
   /** True for the `...Not...` operators, which match when no value matches. */
   negated: boolean;
@@ -29,13 +30,18 @@ export interface Operator<P = unknown> {
    * (tests/unit/fast-path.test.ts holds every such operator to it).
    */
   prepareValidates?: boolean;
-  /** Whether one request value matches one prepared policy value. */
-  test(requestValue: ContextScalar, prepared: P): boolean;
+  /**
+   * Reads a request value once, before it meets each policy value (an
+   * address parsed, a date read as a time). Null: it matches no policy value.
+   */
+  read(requestValue: ContextScalar): R | null;
+  /** Whether one read request value matches one prepared policy value. */
+  test(read: R, prepared: P): boolean;
 }
 
-/** Declares an operator with a typed prepared value. */
-export function operator<P>(op: Operator<P>): Operator<unknown> {
-  return op as Operator<unknown>;
+/** Declares an operator with typed prepared policy values and read request values. */
+export function operator<P, R>(op: Operator<P, R>): Operator<unknown, unknown> {
+  return op as Operator<unknown, unknown>;
 }
 
 /** Request values arrive as strings, numbers or booleans; compare them as text. */
@@ -49,11 +55,13 @@ export function asText(v: ContextScalar): string {
  * not one of them, and `notOne` says why a policy value is refused.
  */
 export function comparisons(family: string, read: (v: ContextScalar) => number, notOne: (v: string) => string): Operator<unknown>[] {
-  const op = (suffix: string, negated: boolean, cmp: (a: number, b: number) => boolean): Operator<unknown> => operator<number>({
+  const readOrNull = (v: ContextScalar): number | null => { const n = read(v); return Number.isNaN(n) ? null : n; };
+  const op = (suffix: string, negated: boolean, cmp: (a: number, b: number) => boolean): Operator<unknown> => operator<number, number>({
     name: family + suffix, negated, wildcards: false, prepareValidates: true,
     check: (v) => (Number.isNaN(read(v)) ? notOne(v) : null),
-    prepare: (t) => { const n = read(t); return Number.isNaN(n) ? null : n; },
-    test: (v, p) => { const n = read(v); return !Number.isNaN(n) && cmp(n, p); },
+    prepare: readOrNull,
+    read: readOrNull,
+    test: cmp,
   });
   return [
     op('Equals', false, (a, b) => a === b),
