@@ -17,7 +17,7 @@ export type { PreparedPolicies, CheckResult } from './check.ts';
 export type { Explanation } from './explain.ts';
 export { parse } from './parse.ts';
 export { validate, SIZE_LIMITS } from './validate.ts';
-export { checkPolicy, prepare, isTrustRequest } from './check.ts';
+export { checkPolicy, prepare, isTrustRequest, mapPolicySet } from './check.ts';
 export { compile } from './compile.ts';
 export { evaluate, evaluateCase } from './evaluate.ts';
 export type { EvaluateOptions } from './evaluate.ts';

@@ -68,15 +68,22 @@ export interface RequestInput {
 /** A policy as given: a parsed JSON value, or raw text. */
 export type PolicyInput = string | object;
 
-/** Every policy in force for one request (FORMAT.md `policies`). */
-export interface PoliciesInput {
-  identity?: PolicyInput[];
-  resource?: PolicyInput;
-  permissionsBoundary?: PolicyInput;
-  session?: PolicyInput[];
-  scp?: PolicyInput[][];
-  rcp?: PolicyInput[][];
+/**
+ * The slots of the policies in force for one request (FORMAT.md
+ * `policies`), each holding a `P`: the policy as given, as text, ...
+ */
+export interface PolicySet<P> {
+  identity?: P[];
+  resource?: P;
+  permissionsBoundary?: P;
+  session?: P[];
+  /** One list per level, from the organization root down to the account. */
+  scp?: P[][];
+  rcp?: P[][];
 }
+
+/** Every policy in force for one request (FORMAT.md `policies`). */
+export type PoliciesInput = PolicySet<PolicyInput>;
 
 /** One conformance case (FORMAT.md). */
 export interface CaseInput {

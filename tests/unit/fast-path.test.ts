@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { fastCheck } from '../../engine/fast.ts';
+import { mapPolicySet } from '../../engine/check.ts';
 import { fromValue, minifiedLength } from '../../engine/json.ts';
 import { validate, SIZE_LIMITS } from '../../engine/validate.ts';
 import { checkPolicy, evaluateCase, type CaseInput, type PoliciesInput, type PolicyKind, type EvaluationResult } from '../../engine/index.ts';
@@ -304,15 +305,7 @@ function seen(r: EvaluationResult): unknown {
 
 /** The same policies as JSON text: the text path always runs the full parser and validator. */
 function asText(p: PoliciesInput): PoliciesInput {
-  const t = (x: unknown): string => (typeof x === 'string' ? x : JSON.stringify(x));
-  const out: PoliciesInput = {};
-  if (p.identity) out.identity = p.identity.map(t);
-  if (p.resource !== undefined) out.resource = t(p.resource);
-  if (p.permissionsBoundary !== undefined) out.permissionsBoundary = t(p.permissionsBoundary);
-  if (p.session) out.session = p.session.map(t);
-  if (p.scp) out.scp = p.scp.map((l) => l.map(t));
-  if (p.rcp) out.rcp = p.rcp.map((l) => l.map(t));
-  return out;
+  return mapPolicySet(p, (x) => (typeof x === 'string' ? x : JSON.stringify(x)));
 }
 
 function outcome(c: CaseInput, trace: boolean): unknown {

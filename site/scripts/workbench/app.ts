@@ -18,7 +18,8 @@ import { evaluateExercise, type Evaluation, type RowOutcome } from './evaluation
 import { highlightsOf, renderExplanation, textOf } from './explanation.ts';
 import { lightFlowchart } from './flowchart.ts';
 import { createGrid, type RowView } from './grid.ts';
-import { DECISION_TEXT, LEARNER, isWorkbenchData, matches, type RowDecision, type WorkbenchData } from './model.ts';
+import { DECISION_TEXT, LEARNER, isWorkbenchData, type RowDecision, type WorkbenchData } from './model.ts';
+import { meetsExpectation } from '../../../lessons/exercise.ts';
 import { createProblemList } from './problems.ts';
 import { createCatalogueLint } from './catalogue.ts';
 import { showReadOnly } from './readonly.ts';
@@ -230,7 +231,7 @@ function start(root: HTMLElement, data: WorkbenchData): void {
       else if (!revealed) view = { decision, hidden: true };
       else {
         view = { decision, ...(outcome ? { reason: invalidReason(outcome) } : {}) };
-        if (!predict) view.match = matches(s.expect, decision);
+        if (!predict) view.match = meetsExpectation(s.expect, decision);
       }
       grid.render(s.id, view);
     }
@@ -255,7 +256,7 @@ function start(root: HTMLElement, data: WorkbenchData): void {
     const decisions = actualDecisions();
     const good = ex.scenarios.filter((s) => {
       const d = decisions.get(s.id);
-      return d !== undefined && matches(s.expect, d);
+      return d !== undefined && meetsExpectation(s.expect, d);
     }).length;
     const now = good === ex.scenarios.length;
     if (now) {

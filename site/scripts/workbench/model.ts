@@ -5,19 +5,13 @@
  * component) and the browser share it, and the texts the editor and the
  * read-only tabs show are exactly the texts the engine locates ranges in.
  */
-import type { Decision, PoliciesInput, PolicyId, PolicyKind, PolicySlot, PrincipalInput, RequestInput } from '../../../engine/types.ts';
+import type { Decision, PoliciesInput, PolicyId, PolicyKind, PolicySet, PolicySlot, PrincipalInput, RequestInput } from '../../../engine/types.ts';
+import { mapPolicySet } from '../../../engine/check.ts';
+import { LEARNER } from '../../../lessons/exercise.ts';
+import type { Expected } from '../../../lessons/schema.ts';
 
-/**
- * The marker that stands for the learner's policy in an exercise's `policies`.
- * INVARIANT: equal to `LEARNER` of lessons/exercise.ts (a unit test checks it,
- * and that `matches` agrees with `meetsExpectation`). Not imported from there:
- * that module imports the engine, which would then ride in the small script
- * every lesson page loads up front.
- */
-export const LEARNER = '@learner';
-
-/** The decision a scenario expects; `Deny` accepts either kind of deny. */
-export type Expected = Decision | 'Deny';
+export { LEARNER };
+export type { Expected };
 
 /** The decision a row shows: the engine's, or `Invalid` when a policy in force has errors. */
 export type RowDecision = Decision | 'Invalid';
@@ -26,14 +20,7 @@ export type RowDecision = Decision | 'Invalid';
  * The policies in force, with every policy as text (pretty-printed JSON for
  * an object) and the learner's slot still holding {@link LEARNER}.
  */
-export interface PoliciesText {
-  identity?: string[];
-  resource?: string;
-  permissionsBoundary?: string;
-  session?: string[];
-  scp?: string[][];
-  rcp?: string[][];
-}
+export type PoliciesText = PolicySet<string>;
 
 /** One scenario row, as the client needs it. */
 export interface ScenarioData {
@@ -174,15 +161,7 @@ export function scenarioPolicies(base: PoliciesText, override: PoliciesText | un
 
 /** Replaces {@link LEARNER} with the learner's text: the engine's input. */
 export function fillLearner(p: PoliciesText, learner: string): PoliciesInput {
-  const one = (t: string): string => (t === LEARNER ? learner : t);
-  const out: PoliciesInput = {};
-  if (p.identity) out.identity = p.identity.map(one);
-  if (p.resource !== undefined) out.resource = one(p.resource);
-  if (p.permissionsBoundary !== undefined) out.permissionsBoundary = one(p.permissionsBoundary);
-  if (p.session) out.session = p.session.map(one);
-  if (p.scp) out.scp = p.scp.map((level) => level.map(one));
-  if (p.rcp) out.rcp = p.rcp.map((level) => level.map(one));
-  return out;
+  return mapPolicySet(p, (t) => (t === LEARNER ? learner : t));
 }
 
 /** One policy in force, located the way the engine names it. */
@@ -230,15 +209,6 @@ export function policyEntries(p: PoliciesText, kind: PolicyKind): PolicyEntry[] 
     );
   }
   return out;
-}
-
-/**
- * Whether a decision satisfies what a row expects. `Deny` accepts either
- * kind of deny; `Invalid` satisfies nothing.
- */
-export function matches(expected: Expected, actual: RowDecision): boolean {
-  if (actual === 'Invalid') return false;
-  return expected === 'Deny' ? actual !== 'Allow' : expected === actual;
 }
 
 /** Words for a decision, as rows and the explanation show it. */
