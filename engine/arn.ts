@@ -6,6 +6,9 @@
  */
 import { type Glob, type PatternPiece, matchGlob, compilePieces, matchTextPart, MAX_INPUT_LENGTH } from './wildcard.ts';
 
+/** An AWS account ID: twelve digits. */
+export const ACCOUNT_ID = /^\d{12}$/;
+
 /** The parts of an ARN; `resource` keeps any further colons. */
 export interface ArnParts {
   partition: string;

@@ -4,9 +4,8 @@
  * values as an array (a single-valued key has one).
  */
 import type { ContextScalar, PrincipalInput, RequestInput } from './types.ts';
-import { splitArn } from './arn.ts';
+import { ACCOUNT_ID, splitArn } from './arn.ts';
 
-const ACCOUNT_ID = /^\d{12}$/;
 
 /** Lower-cased key -> values. */
 export type ContextMap = Map<string, ContextScalar[]>;

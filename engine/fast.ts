@@ -17,11 +17,11 @@ import type { PolicyKind } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { parseOperator } from './operators/index.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
-import { isArn, splitArn } from './arn.ts';
+import { ACCOUNT_ID, isArn, splitArn } from './arn.ts';
+import { TRUE_FALSE } from './operators/bool.ts';
 import { SIZE_LIMITS } from './validate.ts';
 
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
-const TRUE_FALSE = /^(true|false)$/i;
 
 /** What the walk carries: the policy's grammar switches and its size so far. */
 interface Walk {
@@ -42,7 +42,6 @@ function prototypeIsClean(): boolean {
   return true;
 }
 
-function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
 function isAlnum(c: number): boolean { return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122); }
 
 const SID_RE = /^[A-Za-z0-9]*$/;
@@ -97,16 +96,9 @@ function resourceOk(v: string, w: Walk): boolean {
   return true;
 }
 
-/** validate.ts ACCOUNT_ID: `^\d{12}$`. */
-function isAccountId(s: string): boolean {
-  if (s.length !== 12) return false;
-  for (let i = 0; i < 12; i++) if (!isDigit(s.charCodeAt(i))) return false;
-  return true;
-}
-
 /** validate.ts checkAwsPrincipal without diagnostics (the value is not `*`). */
 function awsPrincipalOk(s: string): boolean {
-  if (isAccountId(s)) return true;
+  if (ACCOUNT_ID.test(s)) return true;
   const parts = splitArn(s);
   if (!parts) return false;
   if (s.indexOf('*') >= 0 || s.indexOf('?') >= 0) return false;

@@ -9,7 +9,8 @@ import type { JsonMember, JsonNode, JsonObject } from './json.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { OPERATOR_NAMES, parseOperator } from './operators/index.ts';
 import { findVariables } from './variables.ts';
-import { splitArn, isArn } from './arn.ts';
+import { ACCOUNT_ID, splitArn, isArn } from './arn.ts';
+import { TRUE_FALSE } from './operators/bool.ts';
 import { suggest } from './suggest.ts';
 
 /** What validation gives: a policy when there is no error, and all diagnostics. */
@@ -41,8 +42,6 @@ const SERVICE_PREFIX = /^[A-Za-z0-9-]+$/;
 const ACTION_NAME = /^[A-Za-z0-9*?_-]+$/;
 const BUCKET_NAME = /^[a-z0-9.-]+$/;
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
-const ACCOUNT_ID = /^\d{12}$/;
-const TRUE_FALSE = /^(true|false)$/i;
 
 const TOP_KEYS = ['Version', 'Id', 'Statement'];
 const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];

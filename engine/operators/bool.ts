@@ -2,7 +2,8 @@
 import { operator, asText } from './types.ts';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const TRUE_FALSE = /^(true|false)$/i;
+/** A boolean as policies write it: `true` or `false`, in any case (Bool's values, Null's). */
+export const TRUE_FALSE = /^(true|false)$/i;
 
 function decodeBase64(s: string): string | null {
   const t = s.trim();

@@ -20,6 +20,7 @@
  * can be tested without a browser; by default they use `localStorage` and
  * survive its absence (private modes, disabled cookies).
  */
+import { browserStorage, isRecord } from './data.ts';
 
 /** localStorage key of solved exercises. */
 export const PROGRESS_KEY = 'iamlab:progress:v1';
@@ -45,13 +46,9 @@ export interface PracticeV1 {
 /** The part of `Storage` used here. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Accepts exactly the `iamlab:progress:v1` shape. */
 export function isProgress(value: unknown): value is ProgressV1 {
-  if (!isPlainObject(value) || !isPlainObject(value.solved)) return false;
+  if (!isRecord(value) || !isRecord(value.solved)) return false;
   return Object.values(value.solved).every(
     (ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'),
   );
@@ -59,23 +56,15 @@ export function isProgress(value: unknown): value is ProgressV1 {
 
 /** Accepts exactly the `iamlab:practice:v1` shape (counts are whole, 0 <= correct <= total). */
 export function isPractice(value: unknown): value is PracticeV1 {
-  if (!isPlainObject(value) || !isPlainObject(value.scores)) return false;
+  if (!isRecord(value) || !isRecord(value.scores)) return false;
   return Object.values(value.scores).every(
     (s) =>
-      isPlainObject(s) &&
+      isRecord(s) &&
       Number.isInteger(s.correct) &&
       Number.isInteger(s.total) &&
       (s.correct as number) >= 0 &&
       (s.correct as number) <= (s.total as number),
   );
-}
-
-function defaultStorage(): StorageLike | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null; // reading `localStorage` itself throws when storage is disabled
-  }
 }
 
 function readJson(key: string, storage: StorageLike | null): unknown {
@@ -99,7 +88,7 @@ function writeJson(key: string, value: unknown, storage: StorageLike | null): bo
 }
 
 /** The stored progress; empty when missing or corrupted. */
-export function readProgress(storage: StorageLike | null = defaultStorage()): ProgressV1 {
+export function readProgress(storage: StorageLike | null = browserStorage()): ProgressV1 {
   const value = readJson(PROGRESS_KEY, storage);
   return isProgress(value) ? value : { solved: {} };
 }
@@ -113,7 +102,7 @@ export function solvedIn(progress: ProgressV1, lesson: string): string[] {
  * Records an exercise as solved. Returns false when storage is unavailable.
  * Corrupted progress is replaced rather than merged.
  */
-export function markSolved(lesson: string, exerciseId: string, storage: StorageLike | null = defaultStorage()): boolean {
+export function markSolved(lesson: string, exerciseId: string, storage: StorageLike | null = browserStorage()): boolean {
   const progress = readProgress(storage);
   const ids = solvedIn(progress, lesson);
   if (ids.includes(exerciseId)) return true;
@@ -122,7 +111,7 @@ export function markSolved(lesson: string, exerciseId: string, storage: StorageL
 }
 
 /** The stored practice scores; empty when missing or corrupted. */
-export function readPractice(storage: StorageLike | null = defaultStorage()): PracticeV1 {
+export function readPractice(storage: StorageLike | null = browserStorage()): PracticeV1 {
   const value = readJson(PRACTICE_KEY, storage);
   return isPractice(value) ? value : { scores: {} };
 }

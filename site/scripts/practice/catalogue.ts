@@ -61,16 +61,3 @@ export function buildPracticeData(lessons: readonly LessonContent[]): PracticeDa
   };
 }
 
-/**
- * JSON for a `<script type="application/json">` element: `<`, `>`, `&` and
- * the two JavaScript line separators are escaped, so no text inside can
- * close the element or be read as markup. `JSON.parse` reads it back as is.
- */
-export function serializeForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}

@@ -24,6 +24,7 @@
  * No DOM here: the node tests import this module.
  */
 import { isPractice, PRACTICE_KEY, type PracticeScore, type StorageLike } from '../progress.ts';
+import { browserStorage, isRecord } from '../data.ts';
 
 export { PRACTICE_KEY };
 export type { PracticeScore, StorageLike };
@@ -67,14 +68,10 @@ export function emptyStore(): PracticeStoreV1 {
   return { scores: {}, exams: {}, items: {} };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Accepts one item's review state. */
 export function isItemRecord(value: unknown): value is ItemRecord {
   return (
-    isPlainObject(value) &&
+    isRecord(value) &&
     Number.isInteger(value.box) &&
     (value.box as number) >= 1 &&
     (value.box as number) <= MAX_BOX &&
@@ -92,10 +89,10 @@ export function isItemRecord(value: unknown): value is ItemRecord {
  * still a valid store).
  */
 export function isPracticeStore(value: unknown): value is Partial<PracticeStoreV1> & Pick<PracticeStoreV1, 'scores'> {
-  if (!isPractice(value) || !isPlainObject(value)) return false;
+  if (!isPractice(value) || !isRecord(value)) return false;
   const { exams, items } = value as Record<string, unknown>;
   if (exams !== undefined && !isPractice({ scores: exams })) return false;
-  if (items !== undefined && !(isPlainObject(items) && Object.values(items).every(isItemRecord))) return false;
+  if (items !== undefined && !(isRecord(items) && Object.values(items).every(isItemRecord))) return false;
   return true;
 }
 
@@ -112,21 +109,12 @@ export interface Loaded {
   notice: LoadNotice | null;
 }
 
-/** The browser's localStorage, or null where reading it throws (storage disabled). */
-export function defaultStorage(): StorageLike | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Reads the store. Never throws: a missing entry is an empty store; an
  * unreadable or malformed one is replaced by an empty store (written back
  * at once, so the notice shows only once) with the notice `reset`.
  */
-export function loadStore(storage: StorageLike | null = defaultStorage()): Loaded {
+export function loadStore(storage: StorageLike | null = browserStorage()): Loaded {
   if (!storage) return { store: emptyStore(), notice: 'unavailable' };
   let text: string | null;
   try {
@@ -153,7 +141,7 @@ export function loadStore(storage: StorageLike | null = defaultStorage()): Loade
 }
 
 /** Writes the store; false when storage is unavailable or full. */
-export function saveStore(store: PracticeStoreV1, storage: StorageLike | null = defaultStorage()): boolean {
+export function saveStore(store: PracticeStoreV1, storage: StorageLike | null = browserStorage()): boolean {
   if (!storage) return false;
   try {
     storage.setItem(PRACTICE_KEY, JSON.stringify(store));

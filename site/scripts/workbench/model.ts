@@ -9,9 +9,11 @@ import type { Decision, PoliciesInput, PolicyId, PolicyKind, PolicySet, PolicySl
 import { mapPolicySet } from '../../../engine/check.ts';
 import { LEARNER } from '../../../lessons/exercise.ts';
 import type { Expected } from '../../../lessons/schema.ts';
+import { isRecord, serializeForScript } from '../data.ts';
 
 export { LEARNER };
 export type { Expected };
+export { serializeForScript };
 
 /** The decision a row shows: the engine's, or `Invalid` when a policy in force has errors. */
 export type RowDecision = Decision | 'Invalid';
@@ -123,19 +125,6 @@ export function toWorkbenchData(exercise: ExerciseLike, lesson: string): Workben
       hints: exercise.hints?.length ?? 0,
     },
   };
-}
-
-/**
- * JSON for a `<script type="application/json">` element: `<`, `>`, `&` and
- * the two JavaScript line separators are escaped, so no text inside can close
- * the element or be read as markup.
- */
-export function serializeForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** A type guard for the page's JSON: the fields the client relies on, checked. */

@@ -4,6 +4,7 @@
  * or a console error. (Solved exercises live in `site/scripts/progress.ts`,
  * which the course map reads too.)
  */
+import { browserStorage } from '../data.ts';
 
 /** The outcome of a write: `ok`, or why it failed, in words for the learner. */
 export type WriteResult = { ok: true } | { ok: false; reason: string };
@@ -11,15 +12,6 @@ export type WriteResult = { ok: true } | { ok: false; reason: string };
 /** The key of the learner's draft for one exercise. */
 export function draftKey(lesson: string, exercise: string): string {
   return `iamlab:draft:v1:${lesson}:${exercise}`;
-}
-
-function store(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    // Some browsers throw on the mere access when storage is disabled.
-    return null;
-  }
 }
 
 function failure(error: unknown): WriteResult {
@@ -35,7 +27,7 @@ function failure(error: unknown): WriteResult {
 /** Reads a raw value, or null when absent or unreadable. */
 function read(key: string): string | null {
   try {
-    return store()?.getItem(key) ?? null;
+    return browserStorage()?.getItem(key) ?? null;
   } catch {
     return null;
   }
@@ -46,7 +38,7 @@ export const STORAGE_FAILED =
   'This browser does not let the page save your work (storage is disabled or full). It will be lost on reload.';
 
 function write(key: string, value: string): WriteResult {
-  const s = store();
+  const s = browserStorage();
   if (!s) return failure(null);
   try {
     s.setItem(key, value);
