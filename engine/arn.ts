@@ -57,7 +57,6 @@ export function arnSegments(arn: string): string[] | null {
  * part into code globs.
  */
 export interface ArnPattern {
-  source: string;
   /** The pattern text when every `*` and `?` in it is a wildcard; else null. */
   text: string | null;
   /** For a pattern with literals: six globs when it is an ARN; otherwise null and `whole` is used. */
@@ -67,14 +66,14 @@ export interface ArnPattern {
 
 /** Compiles an ARN pattern whose `*` and `?` are wildcards (kept as text: see matchArnText). */
 export function compileArnPattern(pattern: string): ArnPattern {
-  return { source: pattern, text: pattern, parts: null, whole: null };
+  return { text: pattern, parts: null, whole: null };
 }
 
 /**
  * Compiles an ARN pattern from pieces (see compilePieces), so that a literal
  * `*` from a variable escape stays literal.
  */
-export function compileArnPieces(source: string, pieces: PatternPiece[]): ArnPattern {
+export function compileArnPieces(pieces: PatternPiece[]): ArnPattern {
   let plain = true;
   for (const p of pieces) if (!p.wild && (p.text.indexOf('*') >= 0 || p.text.indexOf('?') >= 0)) { plain = false; break; }
   if (plain) {
@@ -82,7 +81,7 @@ export function compileArnPieces(source: string, pieces: PatternPiece[]): ArnPat
     for (const p of pieces) text += p.text;
     return compileArnPattern(text);
   }
-  const whole = compilePieces(source, pieces);
+  const whole = compilePieces(pieces);
   // Cut the pieces at the first five colons into six parts.
   const parts: PatternPiece[][] = [[]];
   for (const p of pieces) {
@@ -96,8 +95,8 @@ export function compileArnPieces(source: string, pieces: PatternPiece[]): ArnPat
     }
     parts[parts.length - 1].push({ text: rest, wild: p.wild });
   }
-  if (parts.length !== 6) return { source, text: null, parts: null, whole };
-  return { source, text: null, parts: parts.map((ps) => compilePieces(source, ps)), whole };
+  if (parts.length !== 6) return { text: null, parts: null, whole };
+  return { text: null, parts: parts.map(compilePieces), whole };
 }
 
 /**

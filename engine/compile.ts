@@ -15,7 +15,6 @@ import type { PatternPiece } from './wildcard.ts';
 
 /** A Resource/NotResource entry with a policy variable or an escape. */
 export interface CompiledResource {
-  loc: Located;
   template: Template;
   /** Set when the template has no variable (escapes only): fixed once here. */
   pattern: ArnPattern | null;
@@ -131,9 +130,9 @@ function compileResources(list: Located[]): (CompiledResource | null)[] | null {
     const template = parseTemplate(loc.value, true, true);
     let pattern: ArnPattern | null = null;
     if (template.plain !== null) continue;
-    if (!template.hasVars) pattern = compileArnPieces(loc.value, fixedPieces(template));
+    if (!template.hasVars) pattern = compileArnPieces(fixedPieces(template));
     out ??= new Array<CompiledResource | null>(list.length).fill(null);
-    out[i] = { loc, template, pattern };
+    out[i] = { template, pattern };
   }
   return out;
 }

@@ -99,7 +99,7 @@ function resourceIndex(cs: CompiledStatement, req: RequestState): number {
       }
       const pieces = resolvePieces(t.template, req.ctx);
       if (!pieces) { unresolved = true; continue; }
-      pattern = compileArnPieces(t.loc.value, pieces);
+      pattern = compileArnPieces(pieces);
     }
     if (matchArnPattern(pattern, req.resource, req.resourceSegs)) return i;
   }

@@ -18,7 +18,6 @@ export type TemplatePart =
 
 /** A parsed text that may hold variables. */
 export interface Template {
-  source: string;
   parts: TemplatePart[];
   hasVars: boolean;
   /** The text itself when there is no variable and no escape. */
@@ -97,7 +96,7 @@ function pushText(parts: TemplatePart[], text: string, wild: boolean): void {
  */
 export function parseTemplate(source: string, variables: boolean, wildcards: boolean): Template {
   if (!variables || source.indexOf('${') < 0) {
-    return { source, parts: [{ t: 'text', text: source, wild: wildcards }], hasVars: false, plain: source };
+    return { parts: [{ t: 'text', text: source, wild: wildcards }], hasVars: false, plain: source };
   }
   const parts: TemplatePart[] = [];
   let hasVars = false;
@@ -134,7 +133,7 @@ export function parseTemplate(source: string, variables: boolean, wildcards: boo
   }
   pushText(parts, source.slice(pos), wildcards);
   // With no variable and no escape, every `${...}` was kept as written: the text is the source.
-  return { source, parts, hasVars, plain: !hasVars && !escapes ? source : null };
+  return { parts, hasVars, plain: !hasVars && !escapes ? source : null };
 }
 
 /**

@@ -21,8 +21,6 @@ export const MAX_INPUT_LENGTH = 65536;
 
 /** A compiled wildcard pattern. */
 export interface Glob {
-  /** The source text, for traces. */
-  source: string;
   /** `any`: a lone `*`; `exact`: no wildcard; `wild`: wildcards in `text`; `codes`: wildcards as STAR/QMARK. */
   kind: 'any' | 'exact' | 'wild' | 'codes';
   /** For `exact` and `wild`: the (possibly lower-cased) pattern text. */
@@ -40,16 +38,16 @@ export interface PatternPiece {
 /** Compiles pattern text where every `*` and `?` is a wildcard. */
 export function compileGlob(pattern: string, lowerCase = false): Glob {
   const text = lowerCase ? pattern.toLowerCase() : pattern;
-  if (text === '*') return { source: pattern, kind: 'any', text, codes: null };
-  if (text.indexOf('*') < 0 && text.indexOf('?') < 0) return { source: pattern, kind: 'exact', text, codes: null };
-  return { source: pattern, kind: 'wild', text, codes: null };
+  if (text === '*') return { kind: 'any', text, codes: null };
+  if (text.indexOf('*') < 0 && text.indexOf('?') < 0) return { kind: 'exact', text, codes: null };
+  return { kind: 'wild', text, codes: null };
 }
 
 /**
  * Compiles a pattern made of pieces. When no literal piece holds `*` or `?`,
  * this is the plain text path; otherwise the pattern keeps char codes.
  */
-export function compilePieces(source: string, pieces: PatternPiece[]): Glob {
+export function compilePieces(pieces: PatternPiece[]): Glob {
   let literalWild = false;
   let text = '';
   for (const p of pieces) {
@@ -66,8 +64,8 @@ export function compilePieces(source: string, pieces: PatternPiece[]): Glob {
       else codes.push(c);
     }
   }
-  if (!anyWild) return { source, kind: 'exact', text, codes: null };
-  return { source, kind: 'codes', text, codes: Int32Array.from(codes) };
+  if (!anyWild) return { kind: 'exact', text, codes: null };
+  return { kind: 'codes', text, codes: Int32Array.from(codes) };
 }
 
 /** Tests a whole string against a compiled pattern. */

@@ -10,7 +10,7 @@ function arn(name: string, negated: boolean) {
   return operator<ArnPattern, { text: string; segs: string[] | null }>({
     name, negated, wildcards: true,
     check: (v) => (v === '*' || v.startsWith('arn:') || v.includes('${') ? null : `\`${v}\` is not an ARN: it should start with \`arn:\``),
-    prepare: (t, pieces) => compileArnPieces(t, pieces),
+    prepare: (_t, pieces) => compileArnPieces(pieces),
     // The request ARN is split once, not once per policy value.
     read: (v) => { const text = asText(v); return { text, segs: arnSegments(text) }; },
     test: (v, p) => matchArnPattern(p, v.text, v.segs),

@@ -25,7 +25,7 @@ function ignoreCase(name: string, negated: boolean) {
 function like(name: string, negated: boolean) {
   return operator<Glob, string>({
     name, negated, wildcards: true, check: ok,
-    prepare: (t, pieces) => compilePieces(t, pieces),
+    prepare: (_t, pieces) => compilePieces(pieces),
     read: asText,
     test: (v, p) => matchGlob(p, v),
   });
