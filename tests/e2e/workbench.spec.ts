@@ -326,7 +326,7 @@ test.describe('predict exercise', () => {
   test('the lesson has a predict exercise', () => expect(predictExercise, `lesson ${LESSON_DIR} needs one`).toBeTruthy());
   const ex = predictExercise!;
 
-  test('decisions stay hidden until every row has a guess, then Check reveals and marks them', async ({ page }) => {
+  test('decisions stay hidden until every row has a guess, Check reveals and marks them, Guess again hides them', async ({ page }) => {
     const wb = await openWorkbench(page, ex);
     const rows = wb.locator('tr[data-scenario]');
     await expect(rows).toHaveCount(ex.scenarios.length);
@@ -374,5 +374,18 @@ test.describe('predict exercise', () => {
     await page.keyboard.type('x');
     await expect(editor).toContainText('}x');
     await expect(wb.locator('tr[data-scenario][data-decision="Invalid"]')).toHaveCount(ex.scenarios.length);
+
+    // Guess again: the starter is back and read-only, the decisions hidden, the guesses cleared.
+    await wb.getByRole('button', { name: 'Guess again' }).click();
+    await expect(editor).toHaveText(before ?? '');
+    await expect(wb).toHaveAttribute('data-checked', 'false');
+    await expect(wb.locator('tr[data-scenario][data-hidden="true"]')).toHaveCount(ex.scenarios.length);
+    await expect(wb.locator('[data-wb-explanation]')).toBeHidden();
+    await expect(check).toBeVisible();
+    await expect(wb.getByRole('button', { name: 'Guess again' })).toBeHidden();
+    await expect(wb.getByRole('radio', { checked: true })).toHaveCount(0);
+    await editor.click();
+    await page.keyboard.type('xyz');
+    await expect(editor).toHaveText(before ?? '');
   });
 });

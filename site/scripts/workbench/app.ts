@@ -107,11 +107,6 @@ function start(root: HTMLElement, data: WorkbenchData): void {
     },
     { capture: true },
   );
-  const readonlyNote = root.querySelector<HTMLElement>('[data-wb-readonly-note]');
-  const setRevealedUi = (): void => {
-    if (readonlyNote) readonlyNote.hidden = revealed;
-    root.dataset.checked = String(revealed);
-  };
 
   // ---- the pieces around it --------------------------------------------
   const tabs = createTabs(root, must<HTMLElement>(root, '[data-wb-tablist]'), uid);
@@ -129,7 +124,6 @@ function start(root: HTMLElement, data: WorkbenchData): void {
       if (!revealed) status.textContent = guessProgress();
     },
   });
-  grid.setGuessing(!revealed);
 
   // ---- one evaluation pass ---------------------------------------------
   function schedule(text: string): void {
@@ -396,20 +390,30 @@ function start(root: HTMLElement, data: WorkbenchData): void {
 
   const checkButton = root.querySelector<HTMLButtonElement>('[data-wb-check]');
   const againButton = root.querySelector<HTMLButtonElement>('[data-wb-again]');
+  const readonlyNote = root.querySelector<HTMLElement>('[data-wb-readonly-note]');
+  /**
+   * Everything that follows from whether the decisions are shown: in a
+   * predict exercise, before the check the grid takes guesses and the
+   * policy is read-only; after it, decisions, the explanation and editing.
+   */
+  function setRevealed(value: boolean): void {
+    revealed = value;
+    root.dataset.checked = String(value);
+    if (readonlyNote) readonlyNote.hidden = value;
+    grid.setGuessing(!value);
+    editor.setReadOnly(!value);
+    if (predict && explanation) explanation.hidden = !value;
+    if (checkButton) checkButton.hidden = value;
+    if (againButton) againButton.hidden = !value;
+  }
   function reveal(): void {
-    revealed = true;
-    setRevealedUi();
-    grid.setGuessing(false);
-    editor.setReadOnly(false);
+    setRevealed(true);
     renderRows();
     const actual = actualDecisions();
     grid.markGuesses(actual);
     const picked = grid.guesses();
     const right = ex.scenarios.filter((s) => picked.get(s.id) === actual.get(s.id)).length;
     if (!markSolved(data.lesson, ex.id)) storageFailed(true);
-    if (explanation) explanation.hidden = false;
-    if (checkButton) checkButton.hidden = true;
-    if (againButton) againButton.hidden = false;
     // Explain the first row guessed wrong (or the first row) straight away.
     const firstWrong = ex.scenarios.find((s) => picked.get(s.id) !== actual.get(s.id)) ?? ex.scenarios[0];
     if (firstWrong) grid.select(firstWrong.id);
@@ -418,23 +422,17 @@ function start(root: HTMLElement, data: WorkbenchData): void {
     againButton?.focus();
   }
   function guessAgain(): void {
-    revealed = false;
-    setRevealedUi();
+    // Hidden first, so that going back to the starter is neither shown nor saved as a draft.
+    setRevealed(false);
     if (editor.text() !== ex.starter) editor.replaceAll(ex.starter);
-    editor.setReadOnly(true);
-    grid.setGuessing(true);
     grid.markGuesses(null);
     renderRows();
     explainRow(grid.selected(), false);
     status.textContent = guessProgress();
-    if (explanation) explanation.hidden = true;
-    if (checkButton) checkButton.hidden = false;
-    if (againButton) againButton.hidden = true;
     root.querySelector<HTMLInputElement>('[data-col="guess"] input')?.focus();
   }
   if (checkButton) {
     checkButton.disabled = false;
-    checkButton.hidden = revealed;
     checkButton.addEventListener('click', () => {
       const picked = grid.guesses();
       const missing = ex.scenarios.find((s) => !picked.has(s.id));
@@ -448,14 +446,12 @@ function start(root: HTMLElement, data: WorkbenchData): void {
   }
   if (againButton) {
     againButton.disabled = false;
-    againButton.hidden = !revealed;
     againButton.addEventListener('click', guessAgain);
   }
 
   // ---- first pass -------------------------------------------------------
-  setRevealedUi();
+  setRevealed(revealed);
   if (predict && !revealed) status.textContent = guessProgress();
-  if (predict && revealed && explanation) explanation.hidden = false;
   run(initial, false);
   problems.flush();
   must<HTMLElement>(root, '[data-wb-grid]').removeAttribute('aria-busy');
