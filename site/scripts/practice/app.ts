@@ -94,6 +94,39 @@ let uid = 0;
 const nextId = (prefix: string): string => `pr-${prefix}-${++uid}`;
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** One choice of an answer: its input and label; `value` names it in `data-option` too. */
+function choice(type: 'radio' | 'checkbox', name: string, value: string, ...label: Child[]): HTMLElement {
+  const id = nextId('opt');
+  return h('li', { class: 'pr-option', 'data-option': value }, h('input', { type, id, name, value }), h('label', { for: id }, ...label));
+}
+
+/**
+ * The form around a list of choices: a fieldset with the prompt (and a hint
+ * when given), an error line the fieldset is described by, and the button.
+ */
+function answerForm(prompt: Child[], choices: HTMLElement, hint: HTMLElement | null): { form: HTMLFormElement; error: HTMLElement; submit: HTMLButtonElement } {
+  const errorId = nextId('error');
+  const error = h('p', { class: 'pr-error', id: errorId, hidden: '' });
+  const submit = h('button', { class: 'button', type: 'submit' }, 'Check answer');
+  const form = h(
+    'form',
+    { class: 'pr-answer', novalidate: '' },
+    h('fieldset', { 'aria-describedby': hint ? `${hint.id} ${errorId}` : errorId }, h('legend', { class: 'pr-prompt' }, ...prompt), hint, choices),
+    error,
+    h('p', { class: 'pr-actions' }, submit),
+  );
+  return { form, error, submit };
+}
+
+/** After an answer: marks each choice right or not, and chosen or not. */
+function markChoices(choices: HTMLElement, isCorrect: (option: string) => boolean, isChosen: (option: string) => boolean): void {
+  for (const li of choices.querySelectorAll<HTMLElement>('li')) {
+    const option = li.dataset.option ?? '';
+    li.classList.toggle('is-correct', isCorrect(option));
+    li.classList.toggle('is-chosen', isChosen(option));
+  }
+}
+
 // ---- the engine, loaded with the first drill ---------------------------------------
 
 type DrillModule = typeof import('./drill.ts');
@@ -301,49 +334,28 @@ class IamPractice extends HTMLElement {
     );
   }
 
+  /** The article of one item, asking: its head, then `body`. */
+  #article(entry: RoundEntry, item: PracticeItem, kind: 'question' | 'drill', noun: string, ...body: Child[]): HTMLElement {
+    return h(
+      'article',
+      { class: kind === 'drill' ? 'pr-item pr-item--drill' : 'pr-item', 'data-kind': kind, 'data-noun': noun, 'data-key': item.key, 'data-retry': String(entry.retry), 'data-state': 'asking' },
+      this.#itemHead(entry, noun),
+      ...body,
+    );
+  }
+
   #questionView(entry: RoundEntry, item: QuestionItem): HTMLElement {
     const q = item.question;
     const need = requiredCount(q);
     const multiple = q.type === 'multiple';
-    const hintId = nextId('hint');
-    const errorId = nextId('error');
     const name = nextId('answer');
     const order = shuffle(q.options.map((_, i) => i), this.#random);
 
     const list = h('ul', { class: 'pr-options', role: 'list' });
-    for (const i of order) {
-      const id = nextId('opt');
-      const option = q.options[i]!;
-      list.append(
-        h(
-          'li',
-          { class: 'pr-option', 'data-option': String(i) },
-          h('input', { type: multiple ? 'checkbox' : 'radio', id, name, value: String(i) }),
-          h('label', { for: id }, ...withCode(option.text)),
-        ),
-      );
-    }
-    const error = h('p', { class: 'pr-error', id: errorId, hidden: '' });
-    const submit = h('button', { class: 'button', type: 'submit' }, 'Check answer');
-    const form = h(
-      'form',
-      { class: 'pr-answer', novalidate: '' },
-      h(
-        'fieldset',
-        { 'aria-describedby': `${hintId} ${errorId}` },
-        h('legend', { class: 'pr-prompt' }, ...withCode(q.prompt)),
-        h('p', { class: 'pr-hint', id: hintId }, multiple ? `Choose ${need} answers.` : 'Choose one answer.'),
-        list,
-      ),
-      error,
-      h('p', { class: 'pr-actions' }, submit),
-    );
-    const article = h(
-      'article',
-      { class: 'pr-item', 'data-kind': 'question', 'data-noun': 'Question', 'data-key': item.key, 'data-retry': String(entry.retry), 'data-state': 'asking' },
-      this.#itemHead(entry, 'Question'),
-      form,
-    );
+    for (const i of order) list.append(choice(multiple ? 'checkbox' : 'radio', name, String(i), ...withCode(q.options[i]!.text)));
+    const hint = h('p', { class: 'pr-hint', id: nextId('hint') }, multiple ? `Choose ${need} answers.` : 'Choose one answer.');
+    const { form, error } = answerForm(withCode(q.prompt), list, hint);
+    const article = this.#article(entry, item, 'question', 'Question', form);
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -362,11 +374,7 @@ class IamPractice extends HTMLElement {
       }
       error.hidden = true;
       const picked = new Set(chosen);
-      for (const li of list.querySelectorAll<HTMLElement>('li')) {
-        const i = Number(li.dataset.option);
-        li.classList.toggle('is-correct', q.options[i]!.correct);
-        li.classList.toggle('is-chosen', picked.has(i));
-      }
+      markChoices(list, (option) => q.options[Number(option)]?.correct === true, (option) => picked.has(Number(option)));
       const rights = q.options.filter((o) => o.correct);
       const rightIntro = rights.length === 1 ? 'The right answer: ' : 'The right answers: ';
       const rightLine = `${rightIntro}${rights.map((o) => `“${o.text.replace(/[.]$/, '')}”`).join(' and ')}.`;
@@ -426,32 +434,14 @@ class IamPractice extends HTMLElement {
     }
 
     const name = nextId('decision');
-    const errorId = nextId('error');
     const choices = h('ul', { class: 'pr-options pr-options--decisions', role: 'list' });
     for (const d of DECISIONS) {
-      const id = nextId('opt');
-      choices.append(
-        h(
-          'li',
-          { class: 'pr-option', 'data-option': d },
-          h('input', { type: 'radio', id, name, value: d }),
-          h('label', { for: id }, h('span', { class: `pr-decision ${DECISION_CLASS[d]}` }, DECISION_LABEL[d]), h('span', { class: 'pr-decision-hint' }, DECISION_HINT[d])),
-        ),
-      );
+      choices.append(choice('radio', name, d,
+        h('span', { class: `pr-decision ${DECISION_CLASS[d]}` }, DECISION_LABEL[d]), h('span', { class: 'pr-decision-hint' }, DECISION_HINT[d])));
     }
-    const error = h('p', { class: 'pr-error', id: errorId, hidden: '' });
-    const submit = h('button', { class: 'button', type: 'submit' }, 'Check answer');
-    const form = h(
-      'form',
-      { class: 'pr-answer', novalidate: '' },
-      h('fieldset', { 'aria-describedby': errorId }, h('legend', { class: 'pr-prompt' }, 'What does AWS decide for this request?'), choices),
-      error,
-      h('p', { class: 'pr-actions' }, submit),
-    );
-    const article = h(
-      'article',
-      { class: 'pr-item pr-item--drill', 'data-kind': 'drill', 'data-noun': 'Drill', 'data-key': item.key, 'data-retry': String(entry.retry), 'data-state': 'asking' },
-      this.#itemHead(entry, 'Drill'),
+    const { form, error, submit } = answerForm(['What does AWS decide for this request?'], choices, null);
+    const article = this.#article(
+      entry, item, 'drill', 'Drill',
       h('p', { class: 'pr-drill-intro' }, 'Predict the decision: read the policies in force and the request, then choose what AWS decides.'),
       h('h3', {}, 'Policies in force'),
       policies,
@@ -488,10 +478,7 @@ class IamPractice extends HTMLElement {
         }
         article.dataset.decision = outcome.decision;
         const correct = picked === outcome.decision;
-        for (const li of choices.querySelectorAll<HTMLElement>('li')) {
-          li.classList.toggle('is-correct', li.dataset.option === outcome.decision);
-          li.classList.toggle('is-chosen', li.dataset.option === picked);
-        }
+        markChoices(choices, (option) => option === outcome.decision, (option) => option === picked);
         const verdictLine = h(
           'p',
           { class: 'pr-engine' },
