@@ -23,11 +23,13 @@ export interface Caller {
   service: string;
   /** For an IAM user: the friendly name. */
   userName: string;
+  /** A session of a service-linked role (its role ARN's path is `/aws-service-role/`). */
+  serviceLinked: boolean;
 }
 
 /** Works out who the caller is from the FORMAT.md principal. */
 export function toCaller(p: PrincipalInput): Caller {
-  const c: Caller = { kind: 'unknown', arn: '', roleArn: '', account: '', accountArn: '', service: '', userName: '' };
+  const c: Caller = { kind: 'unknown', arn: '', roleArn: '', account: '', accountArn: '', service: '', userName: '', serviceLinked: false };
   if (p.anonymous) { c.kind = 'anonymous'; return c; }
   if (p.service) { c.kind = 'service'; c.service = p.service.toLowerCase(); return c; }
   const arn = p.arn ?? '';
@@ -45,6 +47,7 @@ export function toCaller(p: PrincipalInput): Caller {
     c.kind = 'session';
     const role = res.split('/')[1] ?? '';
     c.roleArn = p.roleArn ?? `arn:${parts.partition}:iam::${parts.account}:role/${role}`;
+    c.serviceLinked = c.roleArn.includes(':role/aws-service-role/');
   } else if (parts.service === 'sts' && res.startsWith('federated-user/')) c.kind = 'federated';
   return c;
 }

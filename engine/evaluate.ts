@@ -137,7 +137,8 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // RCPs bind service principals too (AWS's own RCP examples exempt them with
   // aws:PrincipalIsAWSService), but only the actions of the services that support RCPs.
   const rcpApplies = prepared.rcp !== null && RCP_SERVICES.has(req.actionLower.slice(0, req.actionLower.indexOf(':')));
-  const scpApplies = prepared.scp !== null && !isPrincipalless;
+  // SCPs "do not affect any service-linked role" (AWS Organizations User Guide: Service control policies).
+  const scpApplies = prepared.scp !== null && !isPrincipalless && !caller.serviceLinked;
   const rcpV = rcpApplies ? (prepared.rcp ?? []).map((level) => level.map((p) => judge(p, req, record))) : [];
   const scpV = scpApplies ? (prepared.scp ?? []).map((level) => level.map((p) => judge(p, req, record))) : [];
   const resourceV = prepared.resource ? judge(prepared.resource, req, record) : null;
@@ -178,7 +179,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
     }
     steps.push({ step: 'scp', outcome: 'continue', note: 'scpAllows' });
   } else {
-    steps.push({ step: 'scp', outcome: 'skipped', note: prepared.scp ? 'scpNotForPrincipal' : 'noScp' });
+    steps.push({ step: 'scp', outcome: 'skipped', note: !prepared.scp ? 'noScp' : caller.serviceLinked ? 'scpNotForServiceLinkedRole' : 'scpNotForPrincipal' });
   }
 
   // The identity side: identity policies, then boundary and session policies.
@@ -206,6 +207,31 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   const anyGrant = grants.direct.length + grants.role.length + grants.account.length > 0;
   const identityAllowRefs = (): StatementRef[] => [...allowsOf(identityV), ...(boundaryV ? boundaryV.allows : []), ...allowsOf(sessionV)];
 
+  // The root user cannot assume a role: AWS STS takes AssumeRole only from "IAM user or IAM role with
+  // existing temporary security credentials" (IAM User Guide: Compare AWS STS credentials, "Who can call").
+  if (isRoot && req.actionLower === 'sts:assumerole') {
+    steps.push({ step: 'resource', outcome: 'implicitDeny', note: 'rootCannotAssumeRole' });
+    return result('ImplicitDeny', 'resource', []);
+  }
+  // A role trust policy that names the caller stands in for an identity-based Allow, but the caller's
+  // boundary must still allow: "If a permissions boundary is set for the user, then it must allow the
+  // sts:AssumeRole action" (IAM User Guide: Update a role trust policy, Notes). Like a grant to the
+  // role, it is limited by the session policy too.
+  if (isTrust && !crossAccount && !isPrincipalless && grants.direct.length > 0) {
+    if (boundaryAllows && sessionAllows) {
+      steps.push({ step: 'resource', outcome: 'allow', note: 'trustGrantsCaller' });
+      return result('Allow', null, grants.direct);
+    }
+    steps.push({ step: 'resource', outcome: 'continue', note: 'trustGrantsCaller' });
+    steps.push({ step: 'identity', outcome: 'skipped', note: 'trustStandsForIdentity' });
+    if (!boundaryAllows) {
+      steps.push({ step: 'boundary', outcome: 'implicitDeny', note: 'boundaryNoAllow' });
+      return result('ImplicitDeny', 'boundary', [], near([boundaryV]));
+    }
+    steps.push(boundaryV ? { step: 'boundary', outcome: 'continue', note: 'boundaryAllows' } : { step: 'boundary', outcome: 'skipped', note: 'noBoundary' });
+    steps.push({ step: 'session', outcome: 'implicitDeny', note: 'sessionNoAllow' });
+    return result('ImplicitDeny', 'session', [], near(sessionV));
+  }
   if (!crossAccount && !isPrincipalless && (grants.direct.length > 0 || roleGrantHolds)) {
     // Within one account, a grant to the caller's ARN (or, limited, its role) suffices.
     steps.push({ step: 'resource', outcome: 'allow', note: grants.direct.length ? 'resourceGrantsPrincipal' : 'resourceGrantsRole' });

@@ -82,6 +82,8 @@ const NOTES: Record<string, string> = {
   crossAccountResourceAllows: 'The resource belongs to another account, whose resource-based policy allows the request; the caller\'s own account must allow it too.',
   resourceGrantsAccount: 'The resource-based policy names the account, which hands the decision to the account\'s identity-based policies.',
   rootUser: 'The caller is the root user, which needs no identity-based policy: it holds every permission in its own account.',
+  trustGrantsCaller: 'The role\'s trust policy names the caller, so no identity-based policy is needed to assume the role; the caller\'s permissions boundary and session policy must still allow it.',
+  rootCannotAssumeRole: 'The root user cannot assume a role: AWS STS accepts `AssumeRole` only from IAM users and from roles\' sessions.',
   trustDoesNotNameCaller: 'A role trust policy must allow the caller; an identity-based policy alone cannot let anyone assume a role.',
   noTrustPolicy: 'Assuming a role needs its trust policy to allow the caller.',
   noKeyPolicy: 'A KMS key can be used only when its key policy allows it, root user included; there is no key policy here.',

@@ -220,8 +220,9 @@ export function conditionOutcome(c: CompiledCondition, ctx: ContextMap, resolved
   const set = spec.parsed.set;
   if (!present) {
     if (set === 'ForAllValues') return 'conditionForAllValuesEmpty';
-    if (set === 'ForAnyValue') return 'conditionKeyMissing';
+    // "If the key is not present, evaluate the condition element as true": ForAnyValue too.
     if (spec.parsed.ifExists) return 'conditionKeyMissingIfExists';
+    if (set === 'ForAnyValue') return 'conditionKeyMissing';
     return op.negated ? 'conditionMatched' : 'conditionKeyMissing';
   }
   const negated = op.negated;
