@@ -94,10 +94,10 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
     for (let i = 0; i < values.length; i++) if (values[i].value.toLowerCase() === 'true') wantsAbsent = true;
     return { spec, nullWantsAbsent: wantsAbsent, staticPrepared: NO_PREPARED, dynamic: null };
   }
-  // Validation prepared every value but those with `${` under Version 2012-10-17.
+  // Validation prepared every value but those with `${` under Version 2012-10-17, for operators that take variables.
   let prepared = spec.prepared;
   let dynamic: (Template | null)[] | null = null;
-  if (variables) {
+  if (variables && op.variables) {
     for (let i = 0; i < values.length; i++) {
       const text = values[i].value;
       if (!hasVariableMark(text)) continue;

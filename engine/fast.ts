@@ -234,7 +234,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
           continue;
         }
         if (hasVar) {
-          if (!variablesOk(text)) return false;
+          if (!op.variables || !variablesOk(text)) return false;
           continue;
         }
         // Like validate.ts, every literal value is checked (once, when prepare is the check).

@@ -404,12 +404,16 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
             if (!TRUE_FALSE.test(v.value)) add('error', 'condition.value', `\`Null\` takes \`true\` (the key is absent) or \`false\` (it is present), not \`${v.value}\``, kp, v);
             continue;
           }
-          if (variables && v.value.includes('${')) { checkVariables(v, kp); continue; }
+          const hasVariable = v.value.includes('${');
+          if (variables && hasVariable && parsed.op.variables) { checkVariables(v, kp); continue; }
           const p = parsed.op.prepare(v.value, [{ text: v.value, wild: parsed.op.wildcards }]);
           // INVARIANT: check every literal value; a successful prepare means a valid value only for the
           // operators whose prepare is their check (IP, date, number, binary), not for Bool or ARN.
           const problem = parsed.op.prepareValidates === true && p !== null ? null : parsed.op.check(v.value);
-          if (problem) add('error', 'condition.value', `${problem} (for \`${parsed.op.name}\`)`, kp, v);
+          if (problem) {
+            const why = variables && hasVariable ? `; policy variables are not replaced in \`${parsed.op.name}\` values` : ` (for \`${parsed.op.name}\`)`;
+            add('error', 'condition.value', problem + why, kp, v);
+          }
           prepared[i] = p;
         }
         out.push({

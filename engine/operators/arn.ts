@@ -8,7 +8,7 @@ import { type ArnPattern, compileArnPieces, matchArnPattern, arnSegments } from 
 
 function arn(name: string, negated: boolean) {
   return operator<ArnPattern, { text: string; segs: string[] | null }>({
-    name, negated, wildcards: true,
+    name, negated, wildcards: true, variables: true,
     check: (v) => (v === '*' || v.startsWith('arn:') || v.includes('${') ? null : `\`${v}\` is not an ARN: it should start with \`arn:\``),
     prepare: (_t, pieces) => compileArnPieces(pieces),
     // The request ARN is split once, not once per policy value.

@@ -18,14 +18,14 @@ function decodeBase64(s: string): string | null {
 /** The boolean and binary family. */
 export const boolOperators = [
   operator<string, string>({
-    name: 'Bool', negated: false, wildcards: false,
+    name: 'Bool', negated: false, wildcards: false, variables: true,
     check: (v) => (TRUE_FALSE.test(v) ? null : `\`${v}\` is not a boolean: use \`true\` or \`false\``),
     prepare: (t) => t.toLowerCase(),
     read: (v) => asText(v).toLowerCase(),
     test: (v, p) => v === p,
   }),
   operator<string, string>({
-    name: 'BinaryEquals', negated: false, wildcards: false, prepareValidates: true,
+    name: 'BinaryEquals', negated: false, wildcards: false, variables: false, prepareValidates: true,
     check: (v) => (decodeBase64(v) === null ? `\`${v}\` is not base-64 text` : null),
     prepare: (t) => decodeBase64(t),
     read: (v) => decodeBase64(asText(v)),

@@ -126,7 +126,7 @@ export function inRange(addr: IpRange, range: IpRange): boolean {
 
 function ip(name: string, negated: boolean) {
   return operator<IpRange, IpRange>({
-    name, negated, wildcards: false, prepareValidates: true,
+    name, negated, wildcards: false, variables: false, prepareValidates: true,
     check: (v) => (parseIpRange(v) ? null : `\`${v}\` is not an IP address or CIDR range such as \`203.0.113.0/24\``),
     prepare: (t) => parseIpRange(t),
     read: (v) => parseIpRange(asText(v)),

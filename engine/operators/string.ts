@@ -6,7 +6,7 @@ const ok = (): null => null;
 
 function exact(name: string, negated: boolean) {
   return operator<string, string>({
-    name, negated, wildcards: false, check: ok,
+    name, negated, wildcards: false, variables: true, check: ok,
     prepare: (t) => t,
     read: asText,
     test: (v, p) => v === p,
@@ -15,7 +15,7 @@ function exact(name: string, negated: boolean) {
 
 function ignoreCase(name: string, negated: boolean) {
   return operator<string, string>({
-    name, negated, wildcards: false, check: ok,
+    name, negated, wildcards: false, variables: true, check: ok,
     prepare: (t) => t.toLowerCase(),
     read: (v) => asText(v).toLowerCase(),
     test: (v, p) => v === p,
@@ -24,7 +24,7 @@ function ignoreCase(name: string, negated: boolean) {
 
 function like(name: string, negated: boolean) {
   return operator<Glob, string>({
-    name, negated, wildcards: true, check: ok,
+    name, negated, wildcards: true, variables: true, check: ok,
     prepare: (_t, pieces) => compilePieces(pieces),
     read: asText,
     test: (v, p) => matchGlob(p, v),

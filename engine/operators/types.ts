@@ -16,6 +16,13 @@ export interface Operator<P = unknown, R = unknown> {
   negated: boolean;
   /** Whether `*` and `?` in the policy's values are wildcards. */
   wildcards: boolean;
+  /**
+   * Whether policy variables in its values are replaced: yes for the String,
+   * ARN and Bool operators; AWS lists "Policy variables – Not supported" for
+   * Numeric, Date, Binary and IP address (IAM JSON policy elements:
+   * Condition operators), where `${...}` is just text that is no value.
+   */
+  variables: boolean;
   /** Why AWS would reject this literal policy value, or null if it is fine. */
   check(value: string): string | null;
   /**
@@ -57,7 +64,7 @@ export function asText(v: ContextScalar): string {
 export function comparisons(family: string, read: (v: ContextScalar) => number, notOne: (v: string) => string): Operator<unknown>[] {
   const readOrNull = (v: ContextScalar): number | null => { const n = read(v); return Number.isNaN(n) ? null : n; };
   const op = (suffix: string, negated: boolean, cmp: (a: number, b: number) => boolean): Operator<unknown> => operator<number, number>({
-    name: family + suffix, negated, wildcards: false, prepareValidates: true,
+    name: family + suffix, negated, wildcards: false, variables: false, prepareValidates: true,
     check: (v) => (Number.isNaN(read(v)) ? notOne(v) : null),
     prepare: readOrNull,
     read: readOrNull,

@@ -244,7 +244,19 @@ describe('condition values each operator accepts', () => {
     NumericLessThan: { 's3:max-keys': [10, '1.5', '-3'] },
     Bool: { 'aws:SecureTransport': [true, 'False'] },
   } }), 'identity'));
-  test('a value with a policy variable is checked at request time, not rejected', () => expectValid(cond('IpAddress', 'aws:SourceIp', '${aws:PrincipalTag/office-cidr}'), 'identity'));
+  // IAM JSON policy elements: Condition operators lists "Policy variables – Not supported" for the IP
+  // address, Numeric, Date and Binary families: there `${...}` is text, and no address or number.
+  test('a policy variable is not replaced in an IpAddress value, which is then no address', () =>
+    expectDiagnostic(cond('IpAddress', 'aws:SourceIp', '${aws:PrincipalTag/office-cidr}'), 'identity', 'condition.value', '"${aws:PrincipalTag/office-cidr}"', 'policy variables are not replaced in `IpAddress` values'));
+  test('nor in a Numeric or Date value', () => {
+    expectDiagnostic(cond('NumericLessThan', 's3:max-keys', '${aws:PrincipalTag/limit}'), 'identity', 'condition.value', '"${aws:PrincipalTag/limit}"', 'is not a number');
+    expectDiagnostic(cond('DateLessThan', 'aws:CurrentTime', '${aws:PrincipalTag/until}'), 'identity', 'condition.value', '"${aws:PrincipalTag/until}"', 'is not a date');
+  });
+  test('String, ARN and Bool values take policy variables', () => {
+    expectValid(cond('StringEquals', 'aws:ResourceTag/team', '${aws:PrincipalTag/team}'), 'identity');
+    expectValid(cond('ArnLike', 'aws:SourceArn', 'arn:aws:sqs:*:${aws:PrincipalAccount}:*'), 'identity');
+    expectValid(cond('Bool', 'aws:SecureTransport', '${aws:PrincipalTag/secure}'), 'identity');
+  });
   test('all the bad values of a statement are reported at once', () => {
     const ds = diagnose(one('identity', { Condition: { IpAddress: { 'aws:SourceIp': ['bad-ip', '203.0.113.0/24', '1.2.3.4/40'] }, NumericEquals: { 'k:n': 'x' } } }), 'identity');
     assert.deepEqual(ds.filter((d) => d.code === 'condition.value').map((d) => d.underlined), ['"bad-ip"', '"1.2.3.4/40"', '"x"']);
