@@ -1,11 +1,14 @@
 /**
- * Date operators. Values are ISO 8601 dates and times (`2026-03-01`,
- * `2026-03-01T10:00:00Z`, with or without an offset) or epoch seconds.
+ * Date operators. Values are the W3C forms of ISO 8601 dates and times
+ * (`2026-03`, `2026-03-01`, `2026-03-01T10:00:00Z`, with or without an
+ * offset) or epoch seconds (IAM JSON policy elements: Condition operators:
+ * "one of the W3C implementations of the ISO 8601 date formats or in epoch
+ * (UNIX) time").
  */
 import { comparisons } from './types.ts';
 import type { ContextScalar } from '../types.ts';
 
-const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO = /^\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?$/;
 const ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 const EPOCH = /^-?\d+(\.\d+)?$/;
 

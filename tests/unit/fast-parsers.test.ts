@@ -77,7 +77,7 @@ function refIpRange(text: string): number[] | null {
 function refTime(v: string): number {
   const s = v.trim();
   if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s) * 1000;
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) return NaN;
+  if (!/^\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?$/.test(s)) return NaN;
   const withZone = s.length > 10 && !/(Z|[+-]\d{2}:?\d{2})$/.test(s) ? `${s}Z` : s;
   return Date.parse(withZone);
 }

@@ -95,6 +95,9 @@ describe('date operators', () => {
   row('DateGreaterThan with ISO 8601', { DateGreaterThan: { [T]: '2026-01-01T00:00:00Z' } }, { [T]: '2026-06-01T00:00:00Z' }, ALLOW);
   row('DateLessThan with ISO 8601', { DateLessThan: { [T]: '2026-01-01T00:00:00Z' } }, { [T]: '2026-06-01T00:00:00Z' }, NO);
   row('a date alone is midnight UTC', { DateEquals: { [T]: '2026-01-01' } }, { [T]: '2026-01-01T00:00:00Z' }, ALLOW);
+  // The W3C profile of ISO 8601 that the Condition operators page points to also has year and month alone.
+  row('a year and month is the first of the month, midnight UTC', { DateGreaterThanEquals: { [T]: '2026-03' } }, { [T]: '2026-03-01T00:00:00Z' }, ALLOW);
+  row('... and not a moment before', { DateGreaterThanEquals: { [T]: '2026-03' } }, { [T]: '2026-02-28T23:59:59Z' }, NO);
   row('a time zone offset is honoured', { DateEquals: { [T]: '2026-01-01T02:00:00+02:00' } }, { [T]: '2026-01-01T00:00:00Z' }, ALLOW);
   row('epoch seconds in the policy', { DateGreaterThanEquals: { [T]: '1767225600' } }, { [T]: '2026-01-01T00:00:00Z' }, ALLOW);
   row('epoch seconds in the request (a number)', { DateLessThan: { [T]: '2026-01-01T00:00:00Z' } }, { [T]: 1767225599 }, ALLOW);
