@@ -8,7 +8,14 @@ import { ACCOUNT_ID, splitArn } from './arn.ts';
 
 
 /** Lower-cased key -> values. */
-export type ContextMap = Map<string, ContextScalar[]>;
+export class ContextMap extends Map<string, ContextScalar[]> {
+  /**
+   * The keys the request gives as a list (multivalued keys, FORMAT.md), even
+   * a list of one: "You can't use a multivalued condition key as a variable"
+   * (IAM policy elements: Variables and tags).
+   */
+  readonly multivalued = new Set<string>();
+}
 
 /** What the caller is, as the evaluator needs it. */
 export interface Caller {
@@ -72,7 +79,7 @@ export function resourceAccountOf(req: RequestInput, segs: string[] | null, call
  * request's own keys, which win.
  */
 export function buildContext(p: PrincipalInput, caller: Caller, req: RequestInput, resourceAccount: string): ContextMap {
-  const ctx: ContextMap = new Map();
+  const ctx = new ContextMap();
   const principalArn = caller.kind === 'session' ? caller.roleArn : caller.arn;
   if (principalArn) ctx.set('aws:principalarn', [principalArn]);
   if (caller.account) ctx.set('aws:principalaccount', [caller.account]);
@@ -85,7 +92,14 @@ export function buildContext(p: PrincipalInput, caller: Caller, req: RequestInpu
   if (given) {
     for (const k in given) {
       const v = given[k];
-      ctx.set(k.toLowerCase(), Array.isArray(v) ? v : [v]);
+      const key = k.toLowerCase();
+      if (Array.isArray(v)) {
+        ctx.set(key, v);
+        ctx.multivalued.add(key);
+      } else {
+        ctx.set(key, [v]);
+        ctx.multivalued.delete(key);
+      }
     }
   }
   return ctx;

@@ -153,11 +153,12 @@ export function resolvePieces(t: Template, ctx: ContextMap): PatternPiece[] | nu
 }
 
 /**
- * A variable's value in this request: the key's value when it has exactly
- * one, else the default written in the policy, else undefined.
+ * A variable's value in this request: the value of a single-valued key,
+ * else the default written in the policy, else undefined. A multivalued key
+ * is never a variable's value, even when its list holds one value.
  */
 export function variableValue(p: Extract<TemplatePart, { t: 'var' }>, ctx: ContextMap): string | undefined {
   const v = ctx.get(p.keyLower);
-  if (v && v.length === 1) return String(v[0]);
+  if (v && v.length === 1 && !ctx.multivalued.has(p.keyLower)) return String(v[0]);
   return p.fallback;
 }
