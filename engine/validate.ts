@@ -121,7 +121,8 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
   } else if (statementNode.type === 'object') {
     statements.push(...statement(statementNode, 0, 'Statement'));
   } else if (statementNode.type === 'array') {
-    if (statementNode.items.length === 0) add('warning', 'statement.empty', 'this policy has no statements: it allows and denies nothing', 'Statement', statementNode);
+    // The grammar's lists "can take one or more values" (IAM User Guide: Grammar of the IAM JSON policy language).
+    if (statementNode.items.length === 0) add('error', 'statement.empty', '`Statement` is an empty list: a policy needs at least one statement', 'Statement', statementNode);
     statementNode.items.forEach((item, i) => {
       if (item.type !== 'object') add('error', 'statement.type', 'each statement must be an object `{ ... }`', `Statement[${i}]`, item);
       else statements.push(...statement(item, i, `Statement[${i}]`));

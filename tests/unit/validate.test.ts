@@ -45,7 +45,8 @@ for (const kind of KINDS) {
     test('Statement as a string is rejected', () => expectDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: 'Allow' }), kind, 'statement.type', '"Allow"', 'must be an object or an array'));
     test('a statement that is not an object is rejected', () => expectDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: [base(kind), 7] }), kind, 'statement.type', '7', 'each statement must be an object'));
     test('no Statement at all is rejected', () => expectDiagnostic(JSON.stringify({ Version: '2012-10-17' }), kind, 'statement.missing', '{', 'needs a `Statement`'));
-    test('an empty Statement list is a warning', () => assert.equal(findDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: [] }), kind, 'statement.empty', '[]', 'allows and denies nothing').severity, 'warning'));
+    // Grammar of the IAM JSON policy language: a list "can take one or more values".
+    test('an empty Statement list is an error', () => assert.equal(findDiagnostic(JSON.stringify({ Version: '2012-10-17', Statement: [] }), kind, 'statement.empty', '[]', 'needs at least one statement').severity, 'error'));
 
     // Effect
     test('Effect is case sensitive, with a suggestion', () => expectDiagnostic(one(kind, { Effect: 'deny' }), kind, 'effect.value', '"deny"', 'did you mean `Deny`?'));
