@@ -6,7 +6,7 @@ import type { Diagnostic, PoliciesInput, PolicyId, PolicyInput, PolicyKind, Poli
 import type { Policy } from './policy.ts';
 import { parse } from './parse.ts';
 import { fromValue, minifiedLength } from './json.ts';
-import { validate, policySize, SIZE_LIMITS } from './validate.ts';
+import { validate, policySize, SIZE_LIMITS, textCharacterDiagnostics, valueCharacterDiagnostics } from './validate.ts';
 import { type CompiledPolicy, compile } from './compile.ts';
 import { fastCheck } from './fast.ts';
 
@@ -28,13 +28,16 @@ export function checkPolicy(input: PolicyInput, kind: PolicyKind): CheckResult {
     const parsed = parse(input);
     const size = policySize(input, SIZE_LIMITS[kind].whitespaceCounts);
     const v = validate(parsed.root, kind, size);
-    if (parsed.diagnostics.length === 0) return v;
-    return { policy: null, diagnostics: [...parsed.diagnostics, ...v.diagnostics] };
+    const chars = textCharacterDiagnostics(input, kind);
+    if (parsed.diagnostics.length === 0 && chars.length === 0) return v;
+    return { policy: null, diagnostics: [...parsed.diagnostics, ...chars, ...v.diagnostics] };
   }
   const fast = fastCheck(input, kind);
   if (fast !== null) return { policy: fast, diagnostics: [] };
   const root = fromValue(input);
-  return validate(root, kind, minifiedLength(root));
+  const v = validate(root, kind, minifiedLength(root));
+  const chars = valueCharacterDiagnostics(root, kind);
+  return chars.length === 0 ? v : { policy: null, diagnostics: [...chars, ...v.diagnostics] };
 }
 
 /** The policies in force, checked and compiled, grouped as the evaluator reads them. */

@@ -19,7 +19,7 @@ import { parseOperator } from './operators/index.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
 import { ACCOUNT_ID, isArn, splitArn } from './arn.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
-import { SIZE_LIMITS } from './validate.ts';
+import { ABOVE_LATIN1, LATIN1_ONLY, SIZE_LIMITS } from './validate.ts';
 
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 
@@ -27,6 +27,8 @@ const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 interface Walk {
   kind: PolicyKind;
   variables: boolean;
+  /** Whether strings may hold only characters up to U+00FF (validate.ts LATIN1_ONLY). */
+  latin1: boolean;
   /** The size of the minified JSON so far, counted as `minifiedLength` counts it. */
   size: number;
 }
@@ -92,6 +94,7 @@ function variablesOk(v: string): boolean {
 function resourceOk(v: string, w: Walk): boolean {
   if (v === '*') return true;
   if (!v.startsWith('arn:') || !isArn(v)) return false;
+  if (w.latin1 && ABOVE_LATIN1.test(v)) return false;
   if (hasVariableMark(v)) return w.variables && variablesOk(v);
   return true;
 }
@@ -148,6 +151,7 @@ function principal(v: unknown, w: Walk): PrincipalSpec | null {
     w.size += key.length + 3;
     const list = stringList(v[key], w);
     if (list === null) return null;
+    if (w.latin1) for (let i = 0; i < list.length; i++) if (ABOVE_LATIN1.test(list[i].value)) return null;
     switch (key) {
       case 'AWS':
         for (let i = 0; i < list.length; i++) {
@@ -181,7 +185,11 @@ function principal(v: unknown, w: Walk): PrincipalSpec | null {
 /** One condition value as validate.ts reads it (`raw` text for numbers and booleans); null if invalid. */
 function conditionValue(v: unknown, w: Walk): Located | null {
   let text: string;
-  if (typeof v === 'string') { text = v; w.size += v.length + 2; }
+  if (typeof v === 'string') {
+    if (w.latin1 && ABOVE_LATIN1.test(v)) return null;
+    text = v;
+    w.size += v.length + 2;
+  }
   else if (typeof v === 'number') { text = String(v); w.size += text.length; }
   else if (typeof v === 'boolean') { text = v ? 'true' : 'false'; w.size += text.length; }
   else return null;
@@ -203,7 +211,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
     let nKeys = 0;
     for (const key in keys) {
       nKeys++;
-      if (key === '') return false;
+      if (key === '' || (w.latin1 && ABOVE_LATIN1.test(key))) return false;
       w.size += key.length + 3;
       const raw = keys[key];
       let values: Located[];
@@ -368,7 +376,7 @@ export function fastCheck(value: unknown, kind: PolicyKind): Policy | null {
       version = v;
       size += 12;
     } else if (key === 'Id') {
-      if (typeof v !== 'string' || kind === 'scp' || kind === 'rcp') return null;
+      if (typeof v !== 'string' || kind === 'scp' || kind === 'rcp' || (LATIN1_ONLY[kind] && ABOVE_LATIN1.test(v))) return null;
       size += v.length + 2;
     } else if (key === 'Statement') {
       hasStatement = true;
@@ -377,7 +385,7 @@ export function fastCheck(value: unknown, kind: PolicyKind): Policy | null {
   }
   // A missing Version draws a warning; a missing Statement an error.
   if (version === undefined || !hasStatement) return null;
-  const w: Walk = { kind, variables: version === '2012-10-17', size: size + 2 + n - 1 };
+  const w: Walk = { kind, variables: version === '2012-10-17', latin1: LATIN1_ONLY[kind], size: size + 2 + n - 1 };
   let statements: Statement[];
   if (Array.isArray(statementValue)) {
     const count = statementValue.length;

@@ -47,6 +47,73 @@ const TOP_KEYS = ['Version', 'Id', 'Statement'];
 const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
+/**
+ * The kinds IAM and AWS STS take as policy documents, which "can contain only
+ * the following Unicode characters: horizontal tab (U+0009), linefeed
+ * (U+000A), carriage return (U+000D), and characters in the range U+0020 to
+ * U+00FF" (IAM User Guide: IAM and AWS STS quotas, name requirements; the
+ * STS session policy parameter says the same). Other services' resource
+ * policies and Organizations' SCPs and RCPs state no such rule.
+ */
+export const LATIN1_ONLY: Record<PolicyKind, boolean> = {
+  identity: true, boundary: true, trust: true, session: true, resource: false, scp: false, rcp: false,
+};
+const NOT_IAM_CHARACTER = /[^\t\n\r\x20-\xff]/g;
+export const ABOVE_LATIN1 = /[^\x00-\xff]/;
+/** How a refused character reads in a message: itself when visible, else its code point. */
+function characterName(c: string): string {
+  const code = (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  return c.charCodeAt(0) < 0x20 ? `U+${code}` : `\`${c}\` (U+${code})`;
+}
+function characterDiagnostic(c: string, kind: PolicyKind, path: string, r: Range): Diagnostic {
+  return {
+    code: 'policy.character', severity: 'error', path, from: r.from, to: r.to,
+    message: `${characterName(c)} cannot appear in ${KIND_NAME[kind]}: IAM takes only tab, line feed, carriage return and the characters from U+0020 to U+00FF`,
+  };
+}
+
+/** Errors for the characters IAM refuses in a policy's text (the first of each kind, at most five). */
+export function textCharacterDiagnostics(text: string, kind: PolicyKind): Diagnostic[] {
+  if (!LATIN1_ONLY[kind]) return [];
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(NOT_IAM_CHARACTER)) {
+    const c = String.fromCodePoint(text.codePointAt(m.index) ?? 0);
+    if (seen.has(c)) continue;
+    seen.add(c);
+    out.push(characterDiagnostic(c, kind, '', { from: m.index, to: m.index + c.length }));
+    if (out.length === 5) break;
+  }
+  return out;
+}
+
+/**
+ * The same for a policy given as a value, whose text is what JSON.stringify
+ * writes: control characters become `\u` escapes there, so only characters
+ * above U+00FF, in a key or a string, are refused.
+ */
+export function valueCharacterDiagnostics(root: JsonNode, kind: PolicyKind): Diagnostic[] {
+  if (!LATIN1_ONLY[kind]) return [];
+  const out: Diagnostic[] = [];
+  const visit = (node: JsonNode, path: string): void => {
+    if (out.length >= 5) return;
+    if (node.type === 'string') {
+      const m = ABOVE_LATIN1.exec(node.value);
+      if (m) out.push(characterDiagnostic(String.fromCodePoint(node.value.codePointAt(m.index) ?? 0), kind, path, node));
+    } else if (node.type === 'array') node.items.forEach((item, i) => visit(item, `${path}[${i}]`));
+    else if (node.type === 'object') {
+      for (const m of node.members) {
+        const at = path ? `${path}.${m.key}` : m.key;
+        const bad = ABOVE_LATIN1.exec(m.key);
+        if (bad) out.push(characterDiagnostic(String.fromCodePoint(m.key.codePointAt(bad.index) ?? 0), kind, at, m));
+        visit(m.value, at);
+      }
+    }
+  };
+  visit(root, '');
+  return out;
+}
+
 /** Counts the characters AWS counts toward a policy's size. */
 export function policySize(text: string, whitespaceCounts: boolean): number {
   if (whitespaceCounts) return text.length;

@@ -322,3 +322,25 @@ describe('the whole text', () => {
     assert.deepEqual(ds.map((d) => d.path), ['Statement[1].Condition.IpAddress.aws:SourceIp']);
   });
 });
+
+// IAM and AWS STS quotas: policy documents "can contain only the following Unicode characters:
+// horizontal tab (U+0009), linefeed (U+000A), carriage return (U+000D), and characters in the range
+// U+0020 to U+00FF". That is IAM's and STS's rule; S3 bucket policies and SCPs state none.
+describe('characters IAM takes', () => {
+  const euro = (kind: PolicyKind): string => one(kind, { Resource: 'arn:aws:s3:::example-bucket/€.txt' });
+  for (const kind of ['identity', 'boundary', 'session'] as const) {
+    test(`a character above U+00FF is refused in ${kind === 'identity' ? 'an identity' : `a ${kind}`} policy, where it stands`, () =>
+      expectDiagnostic(euro(kind), kind, 'policy.character', '€', '`€` (U+20AC) cannot appear'));
+  }
+  test('Latin-1 letters are taken', () => expectValid(one('identity', { Resource: 'arn:aws:s3:::example-bucket/café.txt' }), 'identity'));
+  test('an S3 bucket policy is not held to it', () => expectNoDiagnostic(euro('resource'), 'resource', 'policy.character'));
+  test('a policy given as a value is held to it too, with the path of the string', () => {
+    const r = checkPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/name': '€' } } }] }, 'identity');
+    assert.equal(r.policy, null);
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.path]), [['policy.character', 'Statement[0].Condition.StringEquals.aws:ResourceTag/name']]);
+  });
+  test('each refused character is reported once', () => {
+    const ds = diagnose(one('identity', { Resource: ['arn:aws:s3:::b/€', 'arn:aws:s3:::b/€€', 'arn:aws:s3:::b/✓'] }), 'identity').filter((d) => d.code === 'policy.character');
+    assert.deepEqual(ds.map((d) => d.underlined), ['€', '✓']);
+  });
+});
