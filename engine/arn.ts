@@ -1,8 +1,9 @@
 /**
  * ARNs: splitting into their six colon-delimited parts, and matching a
  * pattern ARN against a request ARN part by part (AWS checks each part
- * separately, so a wildcard never reaches across a colon into the next part;
- * the sixth part, the resource, may itself contain colons).
+ * separately; the sixth part, the resource, may itself contain colons). In
+ * the Resource element alone, a `*` that ends a part may also reach across
+ * colons (matchResourceText).
  */
 import { type Glob, type PatternPiece, matchGlob, compilePieces, matchTextPart, MAX_INPUT_LENGTH } from './wildcard.ts';
 
@@ -138,6 +139,78 @@ export function matchArnText(pattern: string, value: string, segs: string[] | nu
     start = at + 1;
   }
   return matchTextPart(pattern, start, pattern.length, segs[5]);
+}
+
+/**
+ * A Resource element's pattern text against the request's resource: part by
+ * part (matchArnText), and failing that with the one way AWS lets a wildcard
+ * leave its part: "If the wildcard (*) is the last character of a resource
+ * ARN segment, it can expand to match beyond colon boundaries" (IAM JSON
+ * policy elements: Resource, "Using wildcards in resource ARNs"). The ARN
+ * condition operators do not have it: ArnLike checks "each of the six
+ * colon-delimited components of the ARN ... separately".
+ */
+export function matchResourceText(pattern: string, value: string, segs: string[] | null): boolean {
+  if (matchArnText(pattern, value, segs)) return true;
+  // Only a value with colons to spare (some in its sixth part) can be matched differently.
+  if (segs === null || segs[5].indexOf(':') < 0 || !pattern.startsWith('arn:') || value.length > MAX_INPUT_LENGTH) return false;
+  return matchAcrossColons(pattern, value);
+}
+
+/** matchResourceText for a compiled pattern (one with literal `*` or `?` keeps to its parts). */
+export function matchResourcePattern(p: ArnPattern, value: string, segs: string[] | null): boolean {
+  return p.text !== null ? matchResourceText(p.text, value, segs) : matchArnPattern(p, value, segs);
+}
+
+const LITERAL = 0;
+const ONE_IN_PART = 1;
+const ONE_ANY = 2;
+const RUN_IN_PART = 3;
+const RUN_ANY = 4;
+
+/**
+ * The whole ARN against the pattern, where a `*` that ends one of the first
+ * five parts matches any run of characters, colons included; another `*` or
+ * `?` in those parts stays within its part; in the sixth part, which holds
+ * colons of its own, every wildcard matches anything, as in matchArnText.
+ * A set of pattern positions is carried along the value (no backtracking), so
+ * the work is bounded by the pattern's length times the value's.
+ */
+function matchAcrossColons(pattern: string, value: string): boolean {
+  const m = pattern.length;
+  const kind = new Uint8Array(m);
+  let part = 0;
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    const inPart = part < 5;
+    if (c === 58 && inPart) part++;
+    if (c === 42) kind[i] = !inPart || i + 1 === m || pattern.charCodeAt(i + 1) === 58 ? RUN_ANY : RUN_IN_PART;
+    else if (c === 63) kind[i] = inPart ? ONE_IN_PART : ONE_ANY;
+    else kind[i] = LITERAL;
+  }
+  let cur = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
+  cur[0] = 1;
+  // A run may match nothing: whoever stands on one also stands after it.
+  const close = (set: Uint8Array): void => {
+    for (let s = 0; s < m; s++) if (set[s] === 1 && kind[s] >= RUN_IN_PART) set[s + 1] = 1;
+  };
+  close(cur);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    next.fill(0);
+    let any = false;
+    for (let s = 0; s < m; s++) {
+      if (cur[s] !== 1) continue;
+      const k = kind[s];
+      if (k === LITERAL ? pattern.charCodeAt(s) === c : k === ONE_ANY || (k === ONE_IN_PART && c !== 58)) { next[s + 1] = 1; any = true; }
+      else if (k === RUN_ANY || (k === RUN_IN_PART && c !== 58)) { next[s] = 1; any = true; }
+    }
+    if (!any) return false;
+    close(next);
+    const t = cur; cur = next; next = t;
+  }
+  return cur[m] === 1;
 }
 
 function matchWhole(pattern: string, value: string): boolean {

@@ -9,7 +9,7 @@ import type { Located, PrincipalSpec } from './policy.ts';
 import type { Operator } from './operators/index.ts';
 import type { Caller, ContextMap } from './context.ts';
 import { matchAction } from './wildcard.ts';
-import { compileArnPieces, matchArnPattern, matchArnText } from './arn.ts';
+import { compileArnPieces, matchResourcePattern, matchResourceText } from './arn.ts';
 import { type Template, resolvePieces, variableValue } from './variables.ts';
 
 /** The request, prepared once for all statements. */
@@ -86,7 +86,7 @@ function resourceIndex(cs: CompiledStatement, req: RequestState): number {
   for (let i = 0; i < list.length; i++) {
     const t = templates === null ? null : templates[i];
     if (t === null) {
-      if (matchArnText(list[i].value, req.resource, req.resourceSegs)) return i;
+      if (matchResourceText(list[i].value, req.resource, req.resourceSegs)) return i;
       continue;
     }
     let pattern = t.pattern;
@@ -94,14 +94,14 @@ function resourceIndex(cs: CompiledStatement, req: RequestState): number {
       const text = resolvePlainPattern(t.template, req.ctx);
       if (text === null) { unresolved = true; continue; }
       if (text !== undefined) {
-        if (matchArnText(text, req.resource, req.resourceSegs)) return i;
+        if (matchResourceText(text, req.resource, req.resourceSegs)) return i;
         continue;
       }
       const pieces = resolvePieces(t.template, req.ctx);
       if (!pieces) { unresolved = true; continue; }
       pattern = compileArnPieces(pieces);
     }
-    if (matchArnPattern(pattern, req.resource, req.resourceSegs)) return i;
+    if (matchResourcePattern(pattern, req.resource, req.resourceSegs)) return i;
   }
   return unresolved ? UNRESOLVED : -1;
 }

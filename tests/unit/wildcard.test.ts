@@ -1,6 +1,7 @@
 /**
  * Wildcards: action matching (case-insensitive, `*` and `?`), ARN matching
- * (case-sensitive, part by part, `*` spanning `/`), a reference check on
+ * (case-sensitive, part by part, `*` spanning `/`; in Resource a `*` ending a
+ * part may cross colons), reference checks on
  * small random patterns, and a file of hostile patterns. The hostile tests
  * assert the right answer, not a time: speed is measured by the bench, but a
  * matcher that backtracked catastrophically would never let this file end.
@@ -10,7 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileGlob, matchGlob } from '../../engine/index.ts';
 import { compilePieces, MAX_INPUT_LENGTH } from '../../engine/wildcard.ts';
-import { arnSegments, compileArnPattern, compileArnPieces, matchArnPattern } from '../../engine/arn.ts';
+import { arnSegments, compileArnPattern, compileArnPieces, matchArnPattern, matchResourceText } from '../../engine/arn.ts';
 import { ALICE, decide, policy, allow, req } from './helpers.ts';
 
 const glob = (p: string, s: string, lower = false): boolean => matchGlob(compileGlob(p, lower), lower ? s.toLowerCase() : s);
@@ -77,6 +78,56 @@ describe('resources (ARNs)', () => {
     const p = compileArnPieces([{ text: 'arn:aws:s3:::b/', wild: true }, { text: '*', wild: false }]);
     assert.equal(matchArnPattern(p, 'arn:aws:s3:::b/*', arnSegments('arn:aws:s3:::b/*')), true);
     assert.equal(matchArnPattern(p, 'arn:aws:s3:::b/x', arnSegments('arn:aws:s3:::b/x')), false);
+  });
+});
+
+// IAM JSON policy elements: Resource, "Using wildcards in resource ARNs": "If the wildcard (*) is the
+// last character of a resource ARN segment, it can expand to match beyond colon boundaries."
+describe('a * that ends an ARN part, in the Resource element', () => {
+  const STREAM = 'arn:aws:logs:us-east-1:111122223333:log-group:app:log-stream:web-1';
+  const resource = (p: string, v: string): boolean => matchResourceText(p, v, arnSegments(v));
+  test('reaches across colons when the value has more of them', () => {
+    assert.equal(resource('arn:aws:logs:us-east-1:*:log-stream:web-1', STREAM), true);
+    assert.equal(resource('arn:aws:logs:*:log-group:app:log-stream:*', STREAM), true);
+    assert.equal(resource('arn:aws:logs:us-east-1:*:log-stream:web-2', STREAM), false);
+  });
+  test('a * inside a part, not at its end, stays in its part', () => {
+    assert.equal(resource('arn:aws:logs:us-east-1:1*3:log-stream:web-1', STREAM), false);
+    assert.equal(resource('arn:aws:logs:us-*:111122223333:log-group:app:log-stream:web-1', STREAM), true);
+  });
+  test('through evaluate: a Deny written with a crossing * applies', () => {
+    const text = policy([allow('logs:*'), { Effect: 'Deny', Action: 'logs:PutLogEvents', Resource: 'arn:aws:logs:us-east-1:*:log-stream:web-1' }]);
+    assert.equal(decide(ALICE, req('logs:PutLogEvents', STREAM), { identity: [text] }), 'ExplicitDeny');
+  });
+  test('ArnLike keeps to the six parts, as its page says', () => {
+    const text = policy([allow('logs:PutLogEvents', '*', { Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:logs:us-east-1:*:log-stream:web-1' } } })]);
+    assert.equal(decide(ALICE, req('logs:PutLogEvents', '*', { 'aws:SourceArn': STREAM }), { identity: [text] }), 'ImplicitDeny');
+  });
+  test('agrees with a regular-expression reading of the rule on small random ARNs', () => {
+    const part = fc.stringMatching(/^[ab*?]{0,3}$/);
+    const valuePart = fc.stringMatching(/^[ab]{0,3}$/);
+    const patternArb = fc.tuple(part, part, part, part, fc.stringMatching(/^[ab:*?]{0,5}$/)).map((ps) => `arn:${ps.join(':')}`);
+    const valueArb = fc.tuple(valuePart, valuePart, valuePart, valuePart, fc.stringMatching(/^[ab:]{0,6}$/)).map((ps) => `arn:${ps.join(':')}`);
+    // The reference: a regular expression per pattern (fine in a test; the engine never builds one).
+    const reference = (p: string, v: string): boolean => {
+      let src = '';
+      let colons = 0;
+      for (let i = 0; i < p.length; i++) {
+        const c = p[i]!;
+        const inPart = colons < 5;
+        if (c === ':' && inPart) colons++;
+        if (c === '*') src += !inPart || i + 1 === p.length || p[i + 1] === ':' ? '[^]*' : '[^:]*';
+        else if (c === '?') src += inPart ? '[^:]' : '[^]';
+        else src += c === ':' ? ':' : c;
+      }
+      return new RegExp(`^${src}$`).test(v) || arn(p, v);
+    };
+    fc.assert(fc.property(patternArb, valueArb, (p, v) => assert.equal(resource(p, v), reference(p, v), `${p} ~ ${v}`)), { numRuns: 5000 });
+  });
+  test('a hostile crossing pattern against a long value', () => {
+    const long = `arn:aws:logs:us-east-1:111122223333:${'a:'.repeat(5000)}b`;
+    assert.equal(resource(`arn:aws:logs:*:${'*a:'.repeat(40)}c`, long), false);
+    assert.equal(resource(`arn:aws:logs:*:${'*a:'.repeat(40)}b`, long), true);
   });
 });
 
