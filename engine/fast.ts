@@ -18,6 +18,7 @@ import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from '.
 import { parseOperator } from './operators/index.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
 import { ACCOUNT_ID, isArn, splitArn } from './arn.ts';
+import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { ABOVE_LATIN1, LATIN1_ONLY, SIZE_LIMITS } from './validate.ts';
 
@@ -51,6 +52,20 @@ const ACTION_RE = /^[A-Za-z0-9-]+:[A-Za-z0-9*?_-]+$/;
 /** validate.ts SID_CHARS: `^[A-Za-z0-9]*$`. */
 function sidCharsOk(s: string): boolean {
   return SID_RE.test(s);
+}
+
+/** Whether a text holds a wildcard. */
+function hasWildcard(s: string): boolean {
+  return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
+}
+
+/** Whether an RCP's actions draw no comment: no `*`, and only services that support RCPs. */
+function rcpActionsOk(list: Located[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i].value;
+    if (a === '*' || !RCP_SERVICES.has(a.slice(0, a.indexOf(':')).toLowerCase())) return false;
+  }
+  return true;
 }
 
 /** validate.ts checkAction without diagnostics. */
@@ -169,16 +184,24 @@ function principal(v: unknown, w: Walk): PrincipalSpec | null {
         }
         break;
       case 'Federated':
-        for (let i = 0; i < list.length; i++) spec.federated.push(list[i]);
+        for (let i = 0; i < list.length; i++) {
+          if (hasWildcard(list[i].value)) return null;
+          spec.federated.push(list[i]);
+        }
         break;
       case 'CanonicalUser':
-        for (let i = 0; i < list.length; i++) spec.canonicalUser.push(list[i]);
+        for (let i = 0; i < list.length; i++) {
+          if (hasWildcard(list[i].value)) return null;
+          spec.canonicalUser.push(list[i]);
+        }
         break;
       default:
         return null;
     }
   }
-  w.size += n > 0 ? 2 + n - 1 : 2;
+  // An empty principal object is an error.
+  if (n === 0) return null;
+  w.size += 2 + n - 1;
   return spec;
 }
 
@@ -209,8 +232,13 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
     const keys = v[opText];
     if (!isPlainObject(keys)) return false;
     let nKeys = 0;
+    const keysLower: string[] = [];
     for (const key in keys) {
       nKeys++;
+      const keyLower = key.toLowerCase();
+      // Two keys that differ only in case are one key twice (validate.ts condition.duplicateKey).
+      if (keysLower.includes(keyLower)) return false;
+      keysLower.push(keyLower);
       if (key === '' || (w.latin1 && ABOVE_LATIN1.test(key))) return false;
       w.size += key.length + 3;
       const raw = keys[key];
@@ -251,7 +279,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
         prepared[i] = p;
       }
       out.push({
-        operatorText: opText, parsed, key, keyLower: key.toLowerCase(), values, prepared,
+        operatorText: opText, parsed, key, keyLower, values, prepared,
         from: 0, to: 0,
       });
     }
@@ -293,6 +321,8 @@ function statement(v: unknown, index: number, w: Walk): Statement | null {
         const list = stringList(value, w);
         if (list === null) return null;
         for (let i = 0; i < list.length; i++) if (!actionOk(list[i].value)) return null;
+        // RCPs take no NotAction, no `*` action and only services that support RCPs (validate.ts).
+        if (kind === 'rcp' && (key === 'NotAction' || !rcpActionsOk(list))) return null;
         if (key === 'Action') st.action = list; else st.notAction = list;
         break;
       }
@@ -383,8 +413,9 @@ export function fastCheck(value: unknown, kind: PolicyKind): Policy | null {
       statementValue = v;
     } else return null;
   }
-  // A missing Version draws a warning; a missing Statement an error.
+  // A missing Version draws a warning (an error in SCPs and RCPs, which need 2012-10-17); a missing Statement an error.
   if (version === undefined || !hasStatement) return null;
+  if ((kind === 'scp' || kind === 'rcp') && version !== '2012-10-17') return null;
   const w: Walk = { kind, variables: version === '2012-10-17', latin1: LATIN1_ONLY[kind], size: size + 2 + n - 1 };
   let statements: Statement[];
   if (Array.isArray(statementValue)) {

@@ -12,6 +12,7 @@ import { findVariables } from './variables.ts';
 import { ACCOUNT_ID, splitArn, isArn } from './arn.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { suggest } from './suggest.ts';
+import { RCP_SERVICES } from './organizations.ts';
 
 /** What validation gives: a policy when there is no error, and all diagnostics. */
 export interface ValidateResult {
@@ -163,7 +164,13 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       else if (m.value.value !== '2012-10-17' && m.value.value !== '2008-10-17') {
         add('error', 'version.value', `\`${m.value.value}\` is not a policy language version: use \`2012-10-17\``, 'Version', m.value,
           'the only versions are 2012-10-17 (current) and 2008-10-17 (old)');
-      } else version = m.value.value;
+      } else {
+        version = m.value.value;
+        // "Every SCP must include a Version element with the value "2012-10-17"" (AWS Organizations: SCP syntax; RCP syntax alike).
+        if (version !== '2012-10-17' && (kind === 'scp' || kind === 'rcp')) {
+          add('error', 'version.organizations', `${KIND_NAME[kind]} must use \`"Version": "2012-10-17"\``, 'Version', m.value);
+        }
+      }
     } else if (m.key === 'Id') {
       if (m.value.type !== 'string') add('error', 'id.type', '`Id` must be a string', 'Id', m.value);
       if (kind === 'scp' || kind === 'rcp') add('warning', 'id.ignored', `\`Id\` has no effect in ${KIND_NAME[kind]}`, 'Id', m);
@@ -175,7 +182,10 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     }
   }
   const variables = version === '2012-10-17';
-  if (!versionNode) {
+  if (!versionNode && (kind === 'scp' || kind === 'rcp')) {
+    add('error', 'version.missing', `${KIND_NAME[kind]} must include \`"Version": "2012-10-17"\``, '', { from: root.from, to: root.from + 1 },
+      'add `"Version": "2012-10-17"` as the first element');
+  } else if (!versionNode) {
     add('warning', 'version.missing', 'no `Version`: AWS assumes 2008-10-17, where policy variables are plain text', '', { from: root.from, to: root.from + 1 },
       'add `"Version": "2012-10-17"` as the first element');
   }
@@ -310,6 +320,16 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       else add('warning', 'notPrincipal.discouraged', 'AWS advises against `NotPrincipal`: prefer `"Principal": "*"` with `ArnNotEquals` on `aws:PrincipalArn`', `${path}.NotPrincipal`, st.notPrincipal);
     }
     if (kind === 'rcp') {
+      // AWS Organizations: RCP syntax: "The following elements are not supported in RCPs: NotPrincipal, NotAction", and
+      // "You cannot use "*" in the Action element of a customer managed RCP".
+      if (st.notAction) add('error', 'rcp.notAction', 'an RCP cannot use `NotAction`: list the actions it denies in `Action`', `${path}.NotAction`, keyAt.get('NotAction') ?? at);
+      for (const a of st.action ?? []) {
+        if (a.value === '*') add('error', 'rcp.actionStar', 'an RCP cannot name every action with `*`: name the service, such as `s3:*`', `${path}.Action`, a);
+        else {
+          const service = a.value.slice(0, a.value.indexOf(':')).toLowerCase();
+          if (service && !RCP_SERVICES.has(service)) add('warning', 'rcp.service', `\`${service}\` does not support RCPs: this action is never restricted by one`, `${path}.Action`, a);
+        }
+      }
       if (st.effect === 'Allow' && effectSeen) add('error', 'rcp.allow', 'an RCP may only deny: `Allow` is reserved for the RCPFullAWSAccess policy AWS attaches', `${path}.Effect`, keyAt.get('Effect')?.value ?? at);
       if (st.principal && !st.principal.anyone) add('error', 'rcp.principal', 'in an RCP, `Principal` must be `"*"`: narrow it with conditions', `${path}.Principal`, st.principal);
     }
@@ -377,6 +397,10 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       add('error', 'principal.format', 'a principal is `"*"` or an object with `AWS`, `Service`, `Federated` or `CanonicalUser`', path, node);
       return spec;
     }
+    if (node.members.length === 0) {
+      add('error', 'principal.empty', 'this principal names no one: give a key such as `AWS` with its value, or `"*"`', path, node);
+      return spec;
+    }
     for (const m of node.members) {
       const p = `${path}.${m.key}`;
       if (!PRINCIPAL_KEYS.includes(m.key)) {
@@ -389,12 +413,14 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
         if (m.key === 'AWS') {
           if (v.value === '*') spec.anyone = true;
           else if (checkAwsPrincipal(v, p)) spec.aws.push(v);
+        } else if (HAS_WILDCARD.test(v.value)) {
+          // "You cannot use a wildcard to match part of a principal name or ARN" (IAM JSON policy elements: Principal);
+          // only `"*"` and `{"AWS": "*"}` stand for everyone.
+          add('error', 'principal.wildcard', `\`${v.value}\`: a \`${m.key}\` principal cannot hold \`*\` or \`?\``, p, v,
+            m.key === 'Service' ? 'name the service, such as `ec2.amazonaws.com`' : 'name the principal in full, or use `"*"` with a condition');
         } else if (m.key === 'Service') {
-          if (v.value === '*') add('error', 'principal.serviceWildcard', 'a service principal cannot be `*`', p, v);
-          else {
-            if (!SERVICE_PRINCIPAL.test(v.value)) add('warning', 'principal.service', `\`${v.value}\` does not look like a service principal such as \`ec2.amazonaws.com\``, p, v);
-            spec.service.push(v);
-          }
+          if (!SERVICE_PRINCIPAL.test(v.value)) add('warning', 'principal.service', `\`${v.value}\` does not look like a service principal such as \`ec2.amazonaws.com\``, p, v);
+          spec.service.push(v);
         } else if (m.key === 'Federated') spec.federated.push(v);
         else spec.canonicalUser.push(v);
       }
@@ -453,9 +479,16 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
         add('error', 'condition.type', `\`${om.key}\` must hold an object of condition keys: \`{ "aws:SourceIp": "203.0.113.0/24" }\``, p, om.value);
         continue;
       }
+      const keysSeen = new Map<string, string>();
       for (const km of om.value.members) {
         const kp = `${p}.${km.key}`;
         if (km.key === '') { add('error', 'condition.key', 'a condition key cannot be empty', kp, km); continue; }
+        // Key names ignore case, so these are one key twice (IAM Access Analyzer: "Duplicate keys with different case").
+        const earlier = keysSeen.get(km.key.toLowerCase());
+        if (earlier !== undefined && earlier !== km.key) {
+          add('error', 'condition.duplicateKey', `\`${km.key}\` repeats \`${earlier}\` in \`${om.key}\`: condition key names ignore case`, kp, km, 'keep one of them, with all its values');
+        }
+        keysSeen.set(km.key.toLowerCase(), km.key);
         const values: Located[] = [];
         const vnodes = km.value.type === 'array' ? km.value.items : [km.value];
         if (km.value.type === 'array' && km.value.items.length === 0) add('error', 'condition.empty', `\`${km.key}\` has no values`, kp, km.value);

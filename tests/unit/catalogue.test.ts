@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RCP_SERVICES } from '../../engine/evaluate.ts';
+import { RCP_SERVICES } from '../../engine/organizations.ts';
 import { CATALOGUE_DATA } from '../../scripts/catalogue.ts';
 
 

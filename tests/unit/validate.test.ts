@@ -31,12 +31,16 @@ for (const kind of KINDS) {
     test('the base statement is valid, without warnings', () => assert.deepEqual(validDiagnostics(one(kind), kind).map((d) => d.code), []));
 
     // Version
-    test('Version 2008-10-17 is accepted', () => expectValid(one(kind, {}, { Version: '2008-10-17' }), kind));
+    const organizations = kind === 'scp' || kind === 'rcp';
+    // AWS Organizations, SCP syntax and RCP syntax: "Every SCP must include a Version element with the value "2012-10-17"".
+    if (organizations) {
+      test('Version 2008-10-17 is refused', () => expectDiagnostic(one(kind, {}, { Version: '2008-10-17' }), kind, 'version.organizations', '"2008-10-17"', 'must use `"Version": "2012-10-17"`'));
+    } else test('Version 2008-10-17 is accepted', () => expectValid(one(kind, {}, { Version: '2008-10-17' }), kind));
     test('an unknown Version is rejected', () => expectDiagnostic(one(kind, {}, { Version: '2012-10-18' }), kind, 'version.value', '"2012-10-18"', 'not a policy language version: use `2012-10-17`'));
     test('a Version that is a date without quotes-as-string is rejected', () => expectDiagnostic(one(kind, {}, { Version: 2012 }), kind, 'version.type', '2012', '`Version` must be a string'));
-    test('a missing Version is a warning on the opening brace', () => {
-      const d = findDiagnostic(one(kind, {}, {}), kind, 'version.missing', '{', 'AWS assumes 2008-10-17');
-      assert.equal(d.severity, 'warning');
+    test(`a missing Version is ${organizations ? 'an error' : 'a warning'} on the opening brace`, () => {
+      const d = findDiagnostic(one(kind, {}, {}), kind, 'version.missing', '{', organizations ? 'must include' : 'AWS assumes 2008-10-17');
+      assert.equal(d.severity, organizations ? 'error' : 'warning');
       assert.match(d.hint ?? '', /"Version": "2012-10-17"/);
     });
 
@@ -61,7 +65,9 @@ for (const kind of KINDS) {
     // Action / NotAction
     test('no Action is rejected', () => expectDiagnostic(one(kind, { Action: undefined }), kind, 'action.missing', '{', 'no `Action` (or `NotAction`)'));
     test('Action and NotAction together are rejected', () => expectDiagnostic(one(kind, { NotAction: 'iam:*' }), kind, 'action.both', '{', '`Action` or `NotAction`, not both'));
-    test('NotAction alone is accepted', () => expectValid(one(kind, { Action: undefined, NotAction: 'iam:*' }), kind));
+    // AWS Organizations, RCP syntax: "The following elements are not supported in RCPs: NotPrincipal, NotAction".
+    if (kind === 'rcp') test('NotAction is refused', () => expectDiagnostic(one(kind, { Action: undefined, NotAction: 's3:*' }), kind, 'rcp.notAction', '"NotAction"', 'cannot use `NotAction`'));
+    else test('NotAction alone is accepted', () => expectValid(one(kind, { Action: undefined, NotAction: 'iam:*' }), kind));
     test('an empty Action list is rejected', () => expectDiagnostic(one(kind, { Action: [] }), kind, 'element.empty', '[]', '`Action` must not be an empty list'));
     test('an action without a service prefix is rejected', () => expectDiagnostic(one(kind, { Action: 'GetObject' }), kind, 'action.format', '"GetObject"', 'write `service:Action`'));
     test('a wildcard in the service prefix is rejected', () => expectDiagnostic(one(kind, { Action: 's*:GetObject' }), kind, 'action.serviceWildcard', '"s*:GetObject"', 'the service prefix `s*` cannot hold a wildcard'));
@@ -143,7 +149,14 @@ describe('Principal forms', () => {
   test('a partial wildcard in a user ARN is rejected', () => expectDiagnostic(r({ AWS: 'arn:aws:iam::111122223333:user/*' }), 'resource', 'principal.wildcard', '"arn:aws:iam::111122223333:user/*"', 'cannot hold wildcards'));
   test('a wildcard account is rejected, with the aws:PrincipalArn hint', () => expectDiagnostic(r({ AWS: 'arn:aws:iam::*:root' }), 'resource', 'principal.wildcard', '"arn:aws:iam::*:root"', '`aws:PrincipalArn`'));
   test('a policy ARN is not a principal', () => expectDiagnostic(r({ AWS: 'arn:aws:iam::111122223333:policy/p' }), 'resource', 'principal.aws', '"arn:aws:iam::111122223333:policy/p"', 'not an account, user, role or session ARN'));
-  test('a service principal cannot be "*"', () => expectDiagnostic(r({ Service: '*' }), 'resource', 'principal.serviceWildcard', '"*"', 'a service principal cannot be `*`'));
+  test('a service principal cannot be "*"', () => expectDiagnostic(r({ Service: '*' }), 'resource', 'principal.wildcard', '"*"', 'a `Service` principal cannot hold `*` or `?`'));
+  // IAM JSON policy elements: Principal: "You cannot use a wildcard to match part of a principal name or ARN."
+  test('nor part of one, nor a Federated or CanonicalUser principal', () => {
+    expectDiagnostic(r({ Service: 'ec2.amazonaws.*' }), 'resource', 'principal.wildcard', '"ec2.amazonaws.*"', 'cannot hold');
+    expectDiagnostic(r({ Federated: 'arn:aws:iam::111122223333:saml-provider/*' }), 'resource', 'principal.wildcard', '"arn:aws:iam::111122223333:saml-provider/*"', 'a `Federated` principal');
+    expectDiagnostic(r({ CanonicalUser: '*' }), 'resource', 'principal.wildcard', '"*"', 'a `CanonicalUser` principal');
+  });
+  test('an empty principal object names no one', () => expectDiagnostic(r({}), 'resource', 'principal.empty', '{}', 'names no one'));
   test('a short service name is a warning', () => assert.equal(findDiagnostic(r({ Service: 'ec2' }), 'resource', 'principal.service', '"ec2"', 'does not look like a service principal').severity, 'warning'));
   test('an unknown principal type gets a suggestion', () => expectDiagnostic(r({ Aws: 'x' }), 'resource', 'principal.unknownType', '"Aws"', 'did you mean `AWS`?'));
   test('a trust policy accepts a service principal', () => expectValid(one('trust', { Principal: { Service: 'ec2.amazonaws.com' } }), 'trust'));
@@ -258,6 +271,10 @@ describe('condition values each operator accepts', () => {
     expectValid(cond('ArnLike', 'aws:SourceArn', 'arn:aws:sqs:*:${aws:PrincipalAccount}:*'), 'identity');
     expectValid(cond('Bool', 'aws:SecureTransport', '${aws:PrincipalTag/secure}'), 'identity');
   });
+  test('one key twice, in two cases, in one operator block is refused', () =>
+    expectDiagnostic(one('identity', { Condition: { StringEquals: { 'aws:username': 'alice', 'aws:UserName': 'bob' } } }), 'identity', 'condition.duplicateKey', '"aws:UserName"', 'condition key names ignore case'));
+  test('the same key under two operators is fine', () =>
+    expectValid(one('identity', { Condition: { StringEquals: { 'aws:username': 'alice' }, StringLike: { 'aws:UserName': 'a*' } } }), 'identity'));
   test('all the bad values of a statement are reported at once', () => {
     const ds = diagnose(one('identity', { Condition: { IpAddress: { 'aws:SourceIp': ['bad-ip', '203.0.113.0/24', '1.2.3.4/40'] }, NumericEquals: { 'k:n': 'x' } } }), 'identity');
     assert.deepEqual(ds.filter((d) => d.code === 'condition.value').map((d) => d.underlined), ['"bad-ip"', '"1.2.3.4/40"', '"x"']);
@@ -269,6 +286,12 @@ describe('SCPs and RCPs', () => {
   test('an RCP Principal must be "*"', () => expectDiagnostic(one('rcp', { Principal: { AWS: '111122223333' } }), 'rcp', 'rcp.principal', '{\n        "AWS": "111122223333"\n      }', '`Principal` must be `"*"`'));
   test('an RCP with {"AWS": "*"} is accepted', () => expectValid(one('rcp', { Principal: { AWS: '*' } }), 'rcp'));
   test('an RCP with conditions is accepted', () => expectValid(one('rcp', { Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc123' } } }), 'rcp'));
+  // RCP syntax: "You cannot use "*" in the Action element of a customer managed RCP".
+  test('an RCP cannot name every action with *', () => expectDiagnostic(one('rcp', { Action: '*' }), 'rcp', 'rcp.actionStar', '"*"', 'name the service'));
+  test('an RCP action of a service without RCPs draws a warning', () => {
+    const d = findDiagnostic(one('rcp', { Action: 'ec2:TerminateInstances' }), 'rcp', 'rcp.service', '"ec2:TerminateInstances"', 'does not support RCPs');
+    assert.equal(d.severity, 'warning');
+  });
   test('an SCP may Allow and Deny, with NotAction', () => expectValid(policy([{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', NotAction: ['iam:*', 'sts:*'], Resource: '*' }]), 'scp'));
 });
 
