@@ -187,7 +187,6 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
       else grants.direct.push(ref);
     });
   }
-  const roleGrantHolds = grants.role.length > 0 && boundaryAllows && sessionAllows;
   const anyGrant = grants.direct.length + grants.role.length + grants.account.length > 0;
   const identityAllowRefs = (): StatementRef[] => [...allowsOf(identityV), ...(boundaryV ? boundaryV.allows : []), ...allowsOf(sessionV)];
 
@@ -197,36 +196,43 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
     steps.push({ step: 'resource', outcome: 'implicitDeny', note: 'rootCannotAssumeRole' });
     return result('ImplicitDeny', 'resource', []);
   }
-  // A role trust policy that names the caller stands in for an identity-based Allow, but the caller's
-  // boundary must still allow: "If a permissions boundary is set for the user, then it must allow the
-  // sts:AssumeRole action" (IAM User Guide: Update a role trust policy, Notes). Like a grant to the
-  // role, it is limited by the session policy too.
-  if (isTrust && !crossAccount && !isPrincipalless && grants.direct.length > 0) {
-    if (boundaryAllows && sessionAllows) {
-      steps.push({ step: 'resource', outcome: 'allow', note: 'trustGrantsCaller' });
+  // Within one account a resource-based grant to the caller's own ARN (user, session, federated user) or
+  // to everyone stands on its own: "not limited by an implicit deny in an identity-based policy, a
+  // permissions boundary, or session policy" (Policy evaluation for requests within a single account).
+  // A grant to the session's role, and any grant in a role trust policy, stands in for the identity
+  // side but is limited by the boundary and the session policies: for the role ARN as that page says;
+  // for a trust policy, "If a permissions boundary is set for the user, then it must allow the
+  // sts:AssumeRole action" (Update a role trust policy, Notes).
+  if (!crossAccount && !isPrincipalless) {
+    const limited = isTrust ? [...grants.direct, ...grants.role] : grants.role;
+    if (!isTrust && grants.direct.length > 0) {
+      steps.push({ step: 'resource', outcome: 'allow', note: 'resourceGrantsPrincipal' });
       return result('Allow', null, grants.direct);
     }
-    steps.push({ step: 'resource', outcome: 'continue', note: 'trustGrantsCaller' });
-    steps.push({ step: 'identity', outcome: 'skipped', note: 'trustStandsForIdentity' });
-    if (!boundaryAllows) {
-      steps.push({ step: 'boundary', outcome: 'implicitDeny', note: 'boundaryNoAllow' });
-      return result('ImplicitDeny', 'boundary', [], near([boundaryV]));
+    if (limited.length > 0) {
+      const note = isTrust ? 'trustGrantsCaller' : 'resourceGrantsRole';
+      if (boundaryAllows && sessionAllows) {
+        steps.push({ step: 'resource', outcome: 'allow', note });
+        return result('Allow', null, limited);
+      }
+      steps.push({ step: 'resource', outcome: 'continue', note });
+      steps.push({ step: 'identity', outcome: 'skipped', note: 'grantStandsForIdentity' });
+      if (!boundaryAllows) {
+        steps.push({ step: 'boundary', outcome: 'implicitDeny', note: isTrust ? 'boundaryLimitsTrust' : 'boundaryLimitsGrant' });
+        return result('ImplicitDeny', 'boundary', [], near([boundaryV]));
+      }
+      steps.push(boundaryV ? { step: 'boundary', outcome: 'continue', note: 'boundaryAllows' } : { step: 'boundary', outcome: 'skipped', note: 'noBoundary' });
+      steps.push({ step: 'session', outcome: 'implicitDeny', note: isTrust ? 'sessionLimitsTrust' : 'sessionLimitsGrant' });
+      return result('ImplicitDeny', 'session', [], near(sessionV));
     }
-    steps.push(boundaryV ? { step: 'boundary', outcome: 'continue', note: 'boundaryAllows' } : { step: 'boundary', outcome: 'skipped', note: 'noBoundary' });
-    steps.push({ step: 'session', outcome: 'implicitDeny', note: 'sessionNoAllow' });
-    return result('ImplicitDeny', 'session', [], near(sessionV));
-  }
-  if (!crossAccount && !isPrincipalless && (grants.direct.length > 0 || roleGrantHolds)) {
-    // Within one account, a grant to the caller's ARN (or, limited, its role) suffices.
-    steps.push({ step: 'resource', outcome: 'allow', note: grants.direct.length ? 'resourceGrantsPrincipal' : 'resourceGrantsRole' });
-    return result('Allow', null, grants.direct.length ? grants.direct : grants.role);
   }
   if (isPrincipalless) {
     if (grants.direct.length) {
       steps.push({ step: 'resource', outcome: 'allow', note: caller.kind === 'service' ? 'resourceGrantsService' : 'resourceGrantsAnyone' });
       return result('Allow', null, grants.direct);
     }
-    steps.push({ step: 'resource', outcome: 'implicitDeny', note: prepared.resource ? 'resourceNoGrant' : 'noResourcePolicy' });
+    // A service or an anonymous caller has no identity-based policies: only a resource-based policy can allow it.
+    steps.push({ step: 'resource', outcome: 'implicitDeny', note: prepared.resource ? 'noGrantForCallerWithoutPolicies' : 'noResourcePolicyForCallerWithoutPolicies' });
     return result('ImplicitDeny', 'resource', [], near([resourceV]));
   }
   if (rbpRequired && !anyGrant) {

@@ -36,6 +36,28 @@ export function describeStatement(ref: StatementRef): string {
   return `${name} of the ${where}`;
 }
 
+/**
+ * What a condition asks of the request's value, in words: "wants `a`, `b`",
+ * "wants a value other than `a`", "wants a number of at most `10`", ...
+ */
+function wants(operator: string, values: string[]): string {
+  const list = values.map((v) => `\`${v}\``).join(', ');
+  const op = operator.replace(/^For(All|Any)Values?:/i, '').replace(/IfExists$/i, '');
+  const either = values.length > 1 ? 'any of ' : '';
+  const numeric = /^Numeric/i.test(op);
+  const date = /^Date/i.test(op);
+  if (numeric || date) {
+    const what = numeric ? 'a number' : 'a time';
+    const rel = op.replace(/^(Numeric|Date)/i, '');
+    const phrase: Record<string, string> = numeric
+      ? { equals: 'equal to', notequals: 'other than', lessthan: 'below', lessthanequals: 'at most', greaterthan: 'above', greaterthanequals: 'at least' }
+      : { equals: 'at', notequals: 'other than', lessthan: 'before', lessthanequals: 'at or before', greaterthan: 'after', greaterthanequals: 'at or after' };
+    return `wants ${what} ${phrase[rel.toLowerCase()] ?? 'compared with'} ${either}${list}`;
+  }
+  if (/Not/.test(op)) return `wants a value other than ${values.length > 1 ? 'all of ' : ''}${list}`;
+  return `wants ${list}`;
+}
+
 /** Says what one failed test lacked. */
 export function describeMiss(m: ElementTrace | ConditionTrace): string {
   if ('element' in m) {
@@ -54,10 +76,10 @@ export function describeMiss(m: ElementTrace | ConditionTrace): string {
   switch (m.reason) {
     case 'conditionKeyMissing': return `the condition \`${m.operator}\` needs ${key}, which this request does not have`;
     case 'conditionNullNotMatched': return `the condition \`Null\` on ${key} is not met`;
-    case 'conditionValueUnresolved': return `the condition on ${key} compares with a policy variable that has no value here`;
+    case 'conditionValueUnresolved': return `the condition on ${key} compares with a policy variable that has no single value here (its key is absent or has several values, and there is no default)`;
     default: {
       const got = m.requestValues ? m.requestValues.map((v) => `\`${String(v)}\``).join(', ') : 'nothing';
-      return `the condition \`${m.operator}\` on ${key} is not met (the request has ${got}; the policy wants ${m.policyValues.map((v) => `\`${v}\``).join(', ')})`;
+      return `the condition \`${m.operator}\` on ${key} is not met (the request has ${got}; the policy ${wants(m.operator, m.policyValues)})`;
     }
   }
 }
@@ -69,28 +91,61 @@ const DENIED_AT: Record<FlowStepId, string> = {
   resource: 'The resource-based policy does not grant this caller the request, and here it must.',
   identity: 'No identity-based policy allows the request, so it is implicitly denied.',
   boundary: 'The permissions boundary does not allow the request: a boundary caps what identity-based policies grant.',
-  session: 'The session policy does not allow the request: a session can do only what both its role and its session policy allow.',
+  session: 'The session policy does not allow the request: a session can do only what both the identity that created it (its role, or the IAM user of a federated session) and its session policy allow.',
 };
 
 const NOTES: Record<string, string> = {
   noIdentityPolicy: 'There is no identity-based policy at all, and everything not allowed is denied.',
+  noGrantForCallerWithoutPolicies: 'An AWS service or an anonymous caller has no identity-based policies, so only a resource-based policy can allow it, and this one does not.',
+  noResourcePolicyForCallerWithoutPolicies: 'An AWS service or an anonymous caller has no identity-based policies, so only a resource-based policy can allow it, and this resource has none.',
+  boundaryLimitsGrant: 'The resource-based policy grants this to the caller\'s role, which needs no identity-based policy, but a grant to a role is still limited by its permissions boundary, and the boundary does not allow the request.',
+  sessionLimitsGrant: 'The resource-based policy grants this to the caller\'s role, which needs no identity-based policy, but a grant to a role is still limited by the session policy, and the session policy does not allow the request.',
+  boundaryLimitsTrust: 'The role\'s trust policy names the caller, so no identity-based policy is needed, but the caller\'s permissions boundary must still allow the call, and it does not.',
+  sessionLimitsTrust: 'The role\'s trust policy names the caller, so no identity-based policy is needed, but the caller\'s session policy must still allow the call, and it does not.',
   federatedNoSessionPolicy: 'This federated user session was created without a session policy, so it has no permissions: only a resource-based policy that names its ARN could grant it anything.',
-  resourceGrantsPrincipal: 'Within one account, the resource-based policy grants the request to this caller directly; no identity-based policy is needed.',
+  resourceGrantsPrincipal: 'Within one account, the resource-based policy grants the request to this caller\'s own ARN: no identity-based policy is needed, and neither a permissions boundary nor a session policy limits such a grant.',
   resourceGrantsRole: 'Within one account, the resource-based policy grants the request to the role, and neither the boundary nor a session policy removes it.',
   resourceGrantsService: 'The resource-based policy grants the request to this AWS service.',
   resourceGrantsAnyone: 'The resource-based policy grants the request to everyone (`"Principal": "*"`), anonymous callers included.',
   crossAccountResourceAllows: 'The resource belongs to another account, whose resource-based policy allows the request; the caller\'s own account must allow it too.',
   resourceGrantsAccount: 'The resource-based policy names the account, which hands the decision to the account\'s identity-based policies.',
-  rootUser: 'The caller is the root user, which needs no identity-based policy: it holds every permission in its own account.',
-  trustGrantsCaller: 'The role\'s trust policy names the caller, so no identity-based policy is needed to assume the role; the caller\'s permissions boundary and session policy must still allow it.',
+  rootUser: 'The caller is the root user, which needs no identity-based policy in its own account (in a member account of an organization, SCPs still limit it).',
+  trustGrantsCaller: 'The role\'s trust policy names the caller, so no identity-based policy is needed for this call on the role; a permissions boundary or session policy, where the caller has one, must still allow it.',
   rootCannotAssumeRole: 'The root user cannot assume a role: AWS STS accepts `AssumeRole` only from IAM users and from roles\' sessions.',
-  trustDoesNotNameCaller: 'A role trust policy must allow the caller; an identity-based policy alone cannot let anyone assume a role.',
+  trustDoesNotNameCaller: 'The role\'s trust policy must allow the caller: for a call on a role (`sts:AssumeRole`, `sts:TagSession` and the like) an identity-based policy is never enough on its own.',
   noTrustPolicy: 'Assuming a role needs its trust policy to allow the caller.',
   noKeyPolicy: 'A KMS key can be used only when its key policy allows it, root user included; there is no key policy here.',
-  keyPolicyNoGrant: 'The KMS key policy does not allow this caller (or its account), so IAM policies cannot grant access to the key.',
+  keyPolicyNoGrant: 'The KMS key policy allows neither this caller nor its account, and without that no IAM policy can grant access to the key: even the root user needs the key policy.',
   crossAccountNoResourcePolicy: 'The resource is in another account: that account must allow the caller in a resource-based policy.',
   crossAccountNoGrant: 'The resource is in another account, and its resource-based policy does not allow this caller.',
+  // Steps passed by without applying: worth saying when a policy that would have denied did not count.
+  scpNotForServiceLinkedRole: 'The SCPs do not apply: they do not affect service-linked roles.',
+  scpNotForPrincipal: 'The SCPs do not apply: they limit the principals of member accounts, not AWS services or anonymous callers.',
+  rcpServiceNotSupported: 'The RCPs do not apply: this service does not support resource control policies.',
+  notSessionPrincipal: 'The session policy does not apply: only role sessions and federated users have one.',
 };
+
+/** Notes of skipped steps that an Allow should still mention. */
+const SKIPPED_WORTH_SAYING: ReadonlySet<string> = new Set(['scpNotForServiceLinkedRole', 'scpNotForPrincipal', 'rcpServiceNotSupported', 'notSessionPrincipal']);
+
+/** What a deny at the identity step owes to a step passed before it (a grant that could not stand alone, a policy that grants nothing). */
+const BEFORE_IDENTITY_DENY: Record<string, string> = {
+  crossAccountResourceAllows: 'The resource-based policy of the resource\'s account allows the caller, but across accounts the caller\'s own account must allow the request too, in an identity-based policy.',
+  resourceGrantsAccount: 'The resource-based policy names the caller\'s account, which leaves the decision to the account\'s identity-based policies.',
+};
+
+/**
+ * Why a deciding Deny applied, when the trace says more than "it matched":
+ * a condition met only because its key is absent.
+ */
+function denyDetail(result: EvaluationResult, ref: StatementRef): string {
+  const trace = result.policies.find((p) => p.policyId === ref.policyId)?.statements.find((s) => s.ref.index === ref.index);
+  if (!trace) return '';
+  const absent = trace.conditions.filter((c) => c.reason === 'conditionKeyMissingIfExists' || (c.reason === 'conditionMatched' && c.requestValues === undefined));
+  if (absent.length === 0) return '';
+  const keys = absent.map((c) => `\`${c.key}\``).join(', ');
+  return `: the request has no ${keys}, and ${absent.length > 1 ? 'these conditions count' : `\`${absent[0].operator}\` counts`} a missing key as a match`;
+}
 
 /** Explains a result in plain English. */
 export function explain(result: EvaluationResult): Explanation {
@@ -98,17 +153,32 @@ export function explain(result: EvaluationResult): Explanation {
   let headline: string;
   if (result.decision === 'ExplicitDeny') {
     headline = 'Explicitly denied';
-    for (const ref of result.deciding) sentences.push(`Denied by ${describeStatement(ref)}. An explicit Deny overrides every Allow.`);
+    for (const ref of result.deciding) sentences.push(`Denied by ${describeStatement(ref)}${denyDetail(result, ref)}.`);
+    sentences.push('An explicit Deny overrides every Allow.');
   } else if (result.decision === 'Allow') {
     headline = 'Allowed';
-    for (const s of result.steps) if (NOTES[s.note] && s.outcome !== 'skipped') sentences.push(NOTES[s.note]);
-    for (const ref of result.deciding) sentences.push(`Allowed by ${describeStatement(ref)}.`);
-    if (result.steps.some((s) => s.step === 'scp' && s.outcome !== 'skipped')) sentences.push('Every level of SCPs allows it too.');
+    for (const s of result.steps) {
+      if (NOTES[s.note] && (s.outcome !== 'skipped' || SKIPPED_WORTH_SAYING.has(s.note))) sentences.push(NOTES[s.note]);
+    }
+    for (const ref of result.deciding) {
+      if (ref.slot === 'permissionsBoundary') sentences.push(`It is within the permissions boundary (${describeStatement(ref)}), which sets a limit and grants nothing by itself.`);
+      else if (ref.slot === 'session') sentences.push(`It is within the session policy (${describeStatement(ref)}), which limits the session and grants nothing by itself.`);
+      else sentences.push(`Allowed by ${describeStatement(ref)}.`);
+    }
+    if (result.steps.some((s) => s.step === 'scp' && s.outcome !== 'skipped')) sentences.push('Every level of SCPs allows it too; SCPs set a limit and grant nothing by themselves.');
   } else {
     headline = 'Implicitly denied';
     const step = result.deniedAt ?? 'identity';
     const note = result.steps.find((s) => s.step === step)?.note ?? '';
+    if (step === 'identity') {
+      for (const s of result.steps) if (BEFORE_IDENTITY_DENY[s.note]) sentences.push(BEFORE_IDENTITY_DENY[s.note]);
+    }
     sentences.push(NOTES[note] ?? DENIED_AT[step]);
+    if (step === 'identity') {
+      // Policies that passed the request on but grant nothing themselves.
+      if (result.steps.some((s) => s.step === 'scp' && s.outcome === 'continue')) sentences.push('The SCPs let the request through, but SCPs only set a limit: they grant nothing by themselves.');
+      if (result.policies.some((p) => p.slot === 'permissionsBoundary' && p.allows)) sentences.push('The permissions boundary would allow it, but a boundary only sets a limit: it grants nothing by itself.');
+    }
     for (const miss of result.closest) {
       const lacks = miss.missing.map(describeMiss);
       sentences.push(`Closest: ${describeStatement(miss.ref)}, but ${lacks.join('; ')}.`);

@@ -29,7 +29,7 @@ describe('allow', () => {
     const bucket = policy([{ Effect: 'Allow', Principal: { AWS: ALICE }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }]);
     const e = explain(run(ALICE, GET, { resource: bucket }));
     assert.deepEqual(e.sentences, [
-      'Within one account, the resource-based policy grants the request to this caller directly; no identity-based policy is needed.',
+      'Within one account, the resource-based policy grants the request to this caller\'s own ARN: no identity-based policy is needed, and neither a permissions boundary nor a session policy limits such a grant.',
       'Allowed by statement 1 of the resource-based policy.',
     ]);
   });
@@ -39,7 +39,7 @@ describe('allow', () => {
   });
   test('with SCPs, says every level allows it too', () => {
     const e = explain(run(ALICE, GET, { identity: [allowAll], scp: [[allowAll]] }));
-    assert.equal(e.sentences.at(-1), 'Every level of SCPs allows it too.');
+    assert.equal(e.sentences.at(-1), 'Every level of SCPs allows it too; SCPs set a limit and grant nothing by themselves.');
     assert.ok(e.sentences.includes('Allowed by statement 1 of the identity-based policy 1.'));
   });
   test('across accounts, both sides are named', () => {
@@ -53,17 +53,18 @@ describe('allow', () => {
 describe('explicit deny', () => {
   test('names the Deny and says it overrides every Allow', () => {
     const e = explain(run(ALICE, GET, { identity: [allowAll, policy([{ Sid: 'NoS3', ...deny('s3:*') }])] }));
-    assert.deepEqual(e, { headline: 'Explicitly denied', sentences: ['Denied by statement `NoS3` of the identity-based policy 2. An explicit Deny overrides every Allow.'] });
+    assert.deepEqual(e, { headline: 'Explicitly denied', sentences: ['Denied by statement `NoS3` of the identity-based policy 2.', 'An explicit Deny overrides every Allow.'] });
   });
   test('a Deny in an SCP names its level', () => {
     const e = explain(run(ALICE, GET, { identity: [allowAll], scp: [[allowAll], [allowAll, policy([deny('s3:*')])]] }));
-    assert.equal(e.sentences[0], 'Denied by statement 1 of the SCP 2 at level 2. An explicit Deny overrides every Allow.');
+    assert.equal(e.sentences[0], 'Denied by statement 1 of the SCP 2 at level 2.');
   });
   test('a Deny in the boundary and in the session policy', () => {
     const e = explain(run(SESSION, GET, { identity: [allowAll], permissionsBoundary: policy([allow('*'), deny('s3:*')]), session: [policy([deny('*')])] }));
     assert.deepEqual(e.sentences, [
-      'Denied by statement 2 of the permissions boundary. An explicit Deny overrides every Allow.',
-      'Denied by statement 1 of the session policy 1. An explicit Deny overrides every Allow.',
+      'Denied by statement 2 of the permissions boundary.',
+      'Denied by statement 1 of the session policy 1.',
+      'An explicit Deny overrides every Allow.',
     ]);
   });
 });
@@ -111,7 +112,7 @@ describe('implicit deny', () => {
   test('a role whose trust policy does not name the caller', () => {
     const trust = policy([{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
     const e = explain(run(ALICE, req('sts:AssumeRole', ROLE), { identity: [allowAll], resource: trust }));
-    assert.equal(e.sentences[0], 'A role trust policy must allow the caller; an identity-based policy alone cannot let anyone assume a role.');
+    assert.equal(e.sentences[0], 'The role\'s trust policy must allow the caller: for a call on a role (`sts:AssumeRole`, `sts:TagSession` and the like) an identity-based policy is never enough on its own.');
     assert.equal(e.sentences[1], 'Closest: statement 1 of the resource-based policy, but its `Principal` does not name this caller.');
   });
   test('a KMS key without a key policy', () => assert.match(explain(run(ALICE, req('kms:Decrypt', `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1`), { identity: [allowAll] })).sentences[0], /only when its key policy allows it/));
@@ -142,5 +143,62 @@ describe('building blocks', () => {
     assert.equal(describeMiss({ ...el, element: 'NotResource', reason: 'notResourceExcluded', pattern: 'arn:aws:s3:::b' }), 'its `NotResource` excludes this resource (`arn:aws:s3:::b`)');
     assert.equal(describeMiss({ ...el, element: 'NotPrincipal', reason: 'notPrincipalExcluded', pattern: undefined }), 'its `NotPrincipal` exempts this caller');
     assert.equal(describeMiss({ from: 0, to: 0, matched: false, operator: 'Null', key: 'aws:TokenIssueTime', reason: 'conditionNullNotMatched', requestValues: ['x'], policyValues: ['true'] }), 'the condition `Null` on `aws:TokenIssueTime` is not met');
+  });
+});
+
+// From a review of every conformance case's explanation as a learner reads it.
+describe('explanations that say what actually decided', () => {
+  const boundaryS3Only = policy([allow('s3:ListBucket')]);
+  test('a grant to the role that the boundary limits is denied at the boundary, not for a missing identity policy', () => {
+    const bucket = policy([{ Effect: 'Allow', Principal: { AWS: ROLE }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }]);
+    const r = run(SESSION, GET, { resource: bucket, permissionsBoundary: boundaryS3Only });
+    assert.equal(r.decision, 'ImplicitDeny');
+    assert.equal(r.deniedAt, 'boundary');
+    assert.deepEqual(r.steps.map((s) => `${s.step}:${s.outcome}:${s.note}`).slice(-3), ['resource:continue:resourceGrantsRole', 'identity:skipped:grantStandsForIdentity', 'boundary:implicitDeny:boundaryLimitsGrant']);
+    const e = explain(r);
+    assert.match(e.sentences[0], /grants this to the caller's role, which needs no identity-based policy, but a grant to a role is still limited by its permissions boundary/);
+    assert.ok(!e.sentences.some((t) => /no identity-based policy at all/.test(t)));
+  });
+  test('a trust policy that names the caller, with a boundary that lacks the call, says the boundary decided', () => {
+    const trust = policy([{ Effect: 'Allow', Principal: { AWS: ALICE }, Action: 'sts:AssumeRole' }]);
+    const r = run(ALICE, req('sts:AssumeRole', ROLE), { resource: trust, permissionsBoundary: boundaryS3Only });
+    assert.equal(r.deniedAt, 'boundary');
+    assert.equal(explain(r).sentences[0], 'The role\'s trust policy names the caller, so no identity-based policy is needed, but the caller\'s permissions boundary must still allow the call, and it does not.');
+  });
+  test('an Allow says the boundary and the session policy grant nothing themselves', () => {
+    const e = explain(run(SESSION, GET, { identity: [allowAll], permissionsBoundary: policy([allow('s3:*')]), session: [policy([allow('s3:GetObject')])] }));
+    assert.ok(e.sentences.includes('Allowed by statement 1 of the identity-based policy 1.'));
+    assert.ok(e.sentences.includes('It is within the permissions boundary (statement 1 of the permissions boundary), which sets a limit and grants nothing by itself.'));
+    assert.ok(e.sentences.includes('It is within the session policy (statement 1 of the session policy 1), which limits the session and grants nothing by itself.'));
+    assert.ok(!e.sentences.some((t) => /^Allowed by .*(boundary|session policy)/.test(t)));
+  });
+  test('across accounts, a deny for want of an identity policy says the other side did allow', () => {
+    const bucket = policy([{ Effect: 'Allow', Principal: { AWS: ALICE }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }]);
+    const e = explain(run(ALICE, req('s3:GetObject', OBJECT, undefined, OTHER_ACCOUNT), { resource: bucket }));
+    assert.match(e.sentences[0], /allows the caller, but across accounts the caller's own account must allow the request too/);
+  });
+  test('a boundary alone is said to grant nothing', () => {
+    const e = explain(run(ALICE, GET, { permissionsBoundary: policy([allow('s3:*')]) }));
+    assert.ok(e.sentences.includes('The permissions boundary would allow it, but a boundary only sets a limit: it grants nothing by itself.'));
+  });
+  test('an Allow mentions SCPs that do not apply to a service-linked role', () => {
+    const slr = { arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSServiceRoleForAutoScaling/AutoScaling`, roleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling` };
+    const e = explain(run(slr, req('ec2:RunInstances'), { identity: [allowAll], scp: [[policy([deny('*')])]] }));
+    assert.ok(e.sentences.includes('The SCPs do not apply: they do not affect service-linked roles.'));
+  });
+  test('a Deny that applies because a key is missing says so, once', () => {
+    const p = policy([allow('*'), deny('s3:*', '*', { Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } })]);
+    const e = explain(run(ALICE, GET, { identity: [p] }));
+    assert.deepEqual(e.sentences, [
+      'Denied by statement 2 of the identity-based policy 1: the request has no `aws:MultiFactorAuthPresent`, and `BoolIfExists` counts a missing key as a match.',
+      'An explicit Deny overrides every Allow.',
+    ]);
+  });
+  test('a condition that was not met says what the policy wants, in the operator\'s sense', () => {
+    const miss = (operator: string, values: string[]) => describeMiss({ operator, key: 'k', matched: false, reason: 'conditionNotMatched', requestValues: ['5'], policyValues: values, from: 0, to: 0 });
+    assert.match(miss('StringNotEquals', ['a', 'b']), /wants a value other than all of `a`, `b`/);
+    assert.match(miss('NumericLessThanEquals', ['10']), /wants a number at most `10`/);
+    assert.match(miss('DateLessThan', ['2026-01-01T00:00:00Z']), /wants a time before `2026-01-01T00:00:00Z`/);
+    assert.match(miss('ForAnyValue:StringLike', ['a*']), /wants `a\*`/);
   });
 });
