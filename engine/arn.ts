@@ -152,10 +152,16 @@ export function matchArnText(pattern: string, value: string, segs: string[] | nu
  */
 export function matchResourceText(pattern: string, value: string, segs: string[] | null): boolean {
   if (matchArnText(pattern, value, segs)) return true;
-  // Only a value with colons to spare (some in its sixth part) can be matched differently.
-  if (segs === null || segs[5].indexOf(':') < 0 || !pattern.startsWith('arn:') || value.length > MAX_INPUT_LENGTH) return false;
+  // Only a value with colons to spare (some in its sixth part) can be matched differently. The
+  // matcher's work is the product of the two lengths, so both are held to the 2,048 characters an
+  // ARN may have at most (IAM API Reference: ARN types, "Length Constraints: ... Maximum length of 2048").
+  if (segs === null || segs[5].indexOf(':') < 0 || !pattern.startsWith('arn:')) return false;
+  if (value.length > MAX_CROSSING_LENGTH || pattern.length > MAX_CROSSING_LENGTH) return false;
   return matchAcrossColons(pattern, value);
 }
+
+/** The longest ARN, and pattern, the colon-crossing reading is tried on. */
+const MAX_CROSSING_LENGTH = 2048;
 
 /** matchResourceText for a compiled pattern (one with literal `*` or `?` keeps to its parts). */
 export function matchResourcePattern(p: ArnPattern, value: string, segs: string[] | null): boolean {

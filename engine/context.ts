@@ -6,7 +6,6 @@
 import type { ContextScalar, PrincipalInput, RequestInput } from './types.ts';
 import { ACCOUNT_ID, splitArn } from './arn.ts';
 
-
 /** Lower-cased key -> values. */
 export class ContextMap extends Map<string, ContextScalar[]> {
   /**
@@ -54,7 +53,9 @@ export function toCaller(p: PrincipalInput): Caller {
     c.kind = 'session';
     const role = res.split('/')[1] ?? '';
     c.roleArn = p.roleArn ?? `arn:${parts.partition}:iam::${parts.account}:role/${role}`;
-    c.serviceLinked = c.roleArn.includes(':role/aws-service-role/');
+    // Service-linked roles live under the path /aws-service-role/ and are named AWSServiceRoleFor...
+    // (IAM User Guide: Using service-linked roles); without the role's ARN, the name tells.
+    c.serviceLinked = p.roleArn ? p.roleArn.includes(':role/aws-service-role/') : role.startsWith('AWSServiceRoleFor');
   } else if (parts.service === 'sts' && res.startsWith('federated-user/')) c.kind = 'federated';
   return c;
 }

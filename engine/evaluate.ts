@@ -8,14 +8,17 @@
  *    which AWS attaches to every level, does.
  * 3. SCPs of the principal's account (member accounts only): every level,
  *    from the organization root down to the account, must allow. They bind
- *    the root user of a member account too, never a service principal.
+ *    the root user of a member account too, never a service principal nor a
+ *    session of a service-linked role.
  * 4. A resource-based policy. Within one account, a statement naming the
  *    caller's user or session ARN grants on its own (not limited by a
  *    boundary or a session policy); one naming the role ARN grants but is
- *    limited by the boundary and the session policy; one naming the account
- *    delegates to the identity side. Across accounts, both sides must allow.
- *    A role trust policy (sts:AssumeRole*) and a KMS key policy must always
- *    allow: an identity-based policy alone is never enough.
+ *    limited by the boundary and the session policy, and so is any grant in
+ *    a role trust policy; one naming the account delegates to the identity
+ *    side. Across accounts, both sides must allow. A role trust policy
+ *    (sts:AssumeRole*) and a KMS key policy must always allow: an
+ *    identity-based policy alone is never enough. The root user cannot call
+ *    sts:AssumeRole at all.
  * 5. Identity-based policies (the root user is allowed everything here).
  * 6. The permissions boundary, 7. the session policies: each must allow too.
  * Anything not allowed is an implicit deny.
@@ -86,7 +89,6 @@ function nearMisses(traces: PolicyTrace[]): NearMiss[] {
   return scored.slice(0, 3).map((s) => s.miss);
 }
 
-
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
   /**
@@ -137,6 +139,12 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   const near = (vs: (Verdict | null)[]): NearMiss[] => (record ? nearMisses(tracesOf(vs)) : []);
 
   const steps: FlowStep[] = [];
+  /** On an Allow that falls through: the last step that let the request through is where it was allowed. */
+  const markAllow = (): void => {
+    for (let i = steps.length - 1; i >= 0; i--) {
+      if (steps[i].outcome === 'continue') { steps[i] = { ...steps[i], outcome: 'allow' }; break; }
+    }
+  };
   const result = (decision: Decision, deniedAt: FlowStepId | null, deciding: StatementRef[], closest: NearMiss[] = []): EvaluationResult =>
     ({ decision, deciding, closest, deniedAt, steps, policies: all });
 
@@ -210,20 +218,22 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
       return result('Allow', null, grants.direct);
     }
     if (limited.length > 0) {
-      const note = isTrust ? 'trustGrantsCaller' : 'resourceGrantsRole';
-      if (boundaryAllows && sessionAllows) {
-        steps.push({ step: 'resource', outcome: 'allow', note });
-        return result('Allow', null, limited);
-      }
-      steps.push({ step: 'resource', outcome: 'continue', note });
+      steps.push({ step: 'resource', outcome: 'continue', note: isTrust ? 'trustGrantsCaller' : 'resourceGrantsRole' });
       steps.push({ step: 'identity', outcome: 'skipped', note: 'grantStandsForIdentity' });
       if (!boundaryAllows) {
         steps.push({ step: 'boundary', outcome: 'implicitDeny', note: isTrust ? 'boundaryLimitsTrust' : 'boundaryLimitsGrant' });
         return result('ImplicitDeny', 'boundary', [], near([boundaryV]));
       }
       steps.push(boundaryV ? { step: 'boundary', outcome: 'continue', note: 'boundaryAllows' } : { step: 'boundary', outcome: 'skipped', note: 'noBoundary' });
-      steps.push({ step: 'session', outcome: 'implicitDeny', note: isTrust ? 'sessionLimitsTrust' : 'sessionLimitsGrant' });
-      return result('ImplicitDeny', 'session', [], near(sessionV));
+      // A federated user session made without a session policy has no permissions (GetFederationToken).
+      const federatedBare = caller.kind === 'federated' && sessionV.length === 0;
+      if (!sessionAllows || federatedBare) {
+        steps.push({ step: 'session', outcome: 'implicitDeny', note: federatedBare ? 'federatedNoSessionPolicy' : isTrust ? 'sessionLimitsTrust' : 'sessionLimitsGrant' });
+        return result('ImplicitDeny', 'session', [], near(sessionV));
+      }
+      steps.push(sessionV.length ? { step: 'session', outcome: 'continue', note: 'sessionAllows' } : { step: 'session', outcome: 'skipped', note: 'noSessionPolicy' });
+      markAllow();
+      return result('Allow', null, [...limited, ...(boundaryV ? boundaryV.allows : []), ...allowsOf(sessionV)]);
     }
   }
   if (isPrincipalless) {
@@ -271,10 +281,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
     return result('ImplicitDeny', 'session', []);
   } else steps.push({ step: 'session', outcome: 'skipped', note: prepared.session.length && !isSession ? 'notSessionPrincipal' : 'noSessionPolicy' });
 
-  // The last step that let the request through is where it was allowed.
-  for (let i = steps.length - 1; i >= 0; i--) {
-    if (steps[i].outcome === 'continue') { steps[i] = { ...steps[i], outcome: 'allow' }; break; }
-  }
+  markAllow();
   const deciding = [...identityAllowRefs(), ...(rbpRequired ? [...grants.direct, ...grants.role, ...grants.account] : [])];
   return result('Allow', null, deciding);
 }

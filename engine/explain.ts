@@ -52,9 +52,10 @@ function wants(operator: string, values: string[]): string {
     const phrase: Record<string, string> = numeric
       ? { equals: 'equal to', notequals: 'other than', lessthan: 'below', lessthanequals: 'at most', greaterthan: 'above', greaterthanequals: 'at least' }
       : { equals: 'at', notequals: 'other than', lessthan: 'before', lessthanequals: 'at or before', greaterthan: 'after', greaterthanequals: 'at or after' };
+    if (rel.toLowerCase() === 'notequals') return `wants ${what} that is ${values.length > 1 ? 'none of' : 'not'} ${list}`;
     return `wants ${what} ${phrase[rel.toLowerCase()] ?? 'compared with'} ${either}${list}`;
   }
-  if (/Not/.test(op)) return `wants a value other than ${values.length > 1 ? 'all of ' : ''}${list}`;
+  if (/Not/.test(op)) return `wants a value that is ${values.length > 1 ? 'none of' : 'not'} ${list}`;
   return `wants ${list}`;
 }
 
@@ -76,7 +77,7 @@ export function describeMiss(m: ElementTrace | ConditionTrace): string {
   switch (m.reason) {
     case 'conditionKeyMissing': return `the condition \`${m.operator}\` needs ${key}, which this request does not have`;
     case 'conditionNullNotMatched': return `the condition \`Null\` on ${key} is not met`;
-    case 'conditionValueUnresolved': return `the condition on ${key} compares with a policy variable that has no single value here (its key is absent or has several values, and there is no default)`;
+    case 'conditionValueUnresolved': return `the condition on ${key} compares with a policy variable that has no single value here (its key is absent or multivalued, and there is no default)`;
     default: {
       const got = m.requestValues ? m.requestValues.map((v) => `\`${String(v)}\``).join(', ') : 'nothing';
       return `the condition \`${m.operator}\` on ${key} is not met (the request has ${got}; the policy ${wants(m.operator, m.policyValues)})`;
@@ -96,21 +97,21 @@ const DENIED_AT: Record<FlowStepId, string> = {
 
 const NOTES: Record<string, string> = {
   noIdentityPolicy: 'There is no identity-based policy at all, and everything not allowed is denied.',
-  noGrantForCallerWithoutPolicies: 'An AWS service or an anonymous caller has no identity-based policies, so only a resource-based policy can allow it, and this one does not.',
-  noResourcePolicyForCallerWithoutPolicies: 'An AWS service or an anonymous caller has no identity-based policies, so only a resource-based policy can allow it, and this resource has none.',
+  noGrantForCallerWithoutPolicies: 'This caller (an AWS service, or an anonymous or unidentified caller) has no identity-based policies, so only a resource-based policy can allow it, and this one does not.',
+  noResourcePolicyForCallerWithoutPolicies: 'This caller (an AWS service, or an anonymous or unidentified caller) has no identity-based policies, so only a resource-based policy can allow it, and this resource has none.',
   boundaryLimitsGrant: 'The resource-based policy grants this to the caller\'s role, which needs no identity-based policy, but a grant to a role is still limited by its permissions boundary, and the boundary does not allow the request.',
   sessionLimitsGrant: 'The resource-based policy grants this to the caller\'s role, which needs no identity-based policy, but a grant to a role is still limited by the session policy, and the session policy does not allow the request.',
   boundaryLimitsTrust: 'The role\'s trust policy names the caller, so no identity-based policy is needed, but the caller\'s permissions boundary must still allow the call, and it does not.',
   sessionLimitsTrust: 'The role\'s trust policy names the caller, so no identity-based policy is needed, but the caller\'s session policy must still allow the call, and it does not.',
   federatedNoSessionPolicy: 'This federated user session was created without a session policy, so it has no permissions: only a resource-based policy that names its ARN could grant it anything.',
-  resourceGrantsPrincipal: 'Within one account, the resource-based policy grants the request to this caller\'s own ARN: no identity-based policy is needed, and neither a permissions boundary nor a session policy limits such a grant.',
+  resourceGrantsPrincipal: 'Within one account, the resource-based policy grants the request to this caller itself (by its own ARN, or to everyone with `*`): no identity-based policy is needed, and neither a permissions boundary nor a session policy limits such a grant.',
   resourceGrantsRole: 'Within one account, the resource-based policy grants the request to the role, and neither the boundary nor a session policy removes it.',
   resourceGrantsService: 'The resource-based policy grants the request to this AWS service.',
   resourceGrantsAnyone: 'The resource-based policy grants the request to everyone (`"Principal": "*"`), anonymous callers included.',
   crossAccountResourceAllows: 'The resource belongs to another account, whose resource-based policy allows the request; the caller\'s own account must allow it too.',
   resourceGrantsAccount: 'The resource-based policy names the account, which hands the decision to the account\'s identity-based policies.',
   rootUser: 'The caller is the root user, which needs no identity-based policy in its own account (in a member account of an organization, SCPs still limit it).',
-  trustGrantsCaller: 'The role\'s trust policy names the caller, so no identity-based policy is needed for this call on the role; a permissions boundary or session policy, where the caller has one, must still allow it.',
+  trustGrantsCaller: 'The role\'s trust policy allows this caller itself (by its ARN, or everyone with `*`), so no identity-based policy is needed for this call on the role; a permissions boundary or session policy, where the caller has one, must still allow it.',
   rootCannotAssumeRole: 'The root user cannot assume a role: AWS STS accepts `AssumeRole` only from IAM users and from roles\' sessions.',
   trustDoesNotNameCaller: 'The role\'s trust policy must allow the caller: for a call on a role (`sts:AssumeRole`, `sts:TagSession` and the like) an identity-based policy is never enough on its own.',
   noTrustPolicy: 'Assuming a role needs its trust policy to allow the caller.',
@@ -141,7 +142,8 @@ const BEFORE_IDENTITY_DENY: Record<string, string> = {
 function denyDetail(result: EvaluationResult, ref: StatementRef): string {
   const trace = result.policies.find((p) => p.policyId === ref.policyId)?.statements.find((s) => s.ref.index === ref.index);
   if (!trace) return '';
-  const absent = trace.conditions.filter((c) => c.reason === 'conditionKeyMissingIfExists' || (c.reason === 'conditionMatched' && c.requestValues === undefined));
+  const absent = trace.conditions.filter((c) => c.reason === 'conditionKeyMissingIfExists' || c.reason === 'conditionForAllValuesEmpty'
+    || (c.reason === 'conditionMatched' && c.requestValues === undefined));
   if (absent.length === 0) return '';
   const keys = absent.map((c) => `\`${c.key}\``).join(', ');
   return `: the request has no ${keys}, and ${absent.length > 1 ? 'these conditions count' : `\`${absent[0].operator}\` counts`} a missing key as a match`;

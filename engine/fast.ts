@@ -225,6 +225,8 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
   let nOps = 0;
   for (const opText in v) {
     nOps++;
+    // parseOperator ignores case, and some characters above U+00FF lower-case into ASCII (the Kelvin sign).
+    if (w.latin1 && ABOVE_LATIN1.test(opText)) return false;
     const parsed = parseOperator(opText);
     if (parsed === null) return false;
     const op = parsed.op;

@@ -59,12 +59,17 @@ const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 export const LATIN1_ONLY: Record<PolicyKind, boolean> = {
   identity: true, boundary: true, trust: true, session: true, resource: false, scp: false, rcp: false,
 };
-const NOT_IAM_CHARACTER = /[^\t\n\r\x20-\xff]/g;
+const NOT_IAM_CHARACTER = /[^\t\n\r\x20-\xff]/gu;
+/** A character above U+00FF; a superset (lone surrogate halves too) that the fast path gives way on. */
 export const ABOVE_LATIN1 = /[^\x00-\xff]/;
+/** A character above U+00FF that JSON.stringify writes as itself (it escapes lone surrogate halves). */
+const WRITTEN_ABOVE_LATIN1 = /[\u0100-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff]/;
 /** How a refused character reads in a message: itself when visible, else its code point. */
 function characterName(c: string): string {
   const code = (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-  return c.charCodeAt(0) < 0x20 ? `U+${code}` : `\`${c}\` (U+${code})`;
+  const unit = c.charCodeAt(0);
+  // Control characters and lone surrogate halves cannot be shown; their code point can.
+  return unit < 0x20 || (c.length === 1 && unit >= 0xd800 && unit <= 0xdfff) ? `U+${code}` : `\`${c}\` (U+${code})`;
 }
 function characterDiagnostic(c: string, kind: PolicyKind, path: string, r: Range): Diagnostic {
   return {
@@ -79,7 +84,7 @@ export function textCharacterDiagnostics(text: string, kind: PolicyKind): Diagno
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const m of text.matchAll(NOT_IAM_CHARACTER)) {
-    const c = String.fromCodePoint(text.codePointAt(m.index) ?? 0);
+    const c = m[0];
     if (seen.has(c)) continue;
     seen.add(c);
     out.push(characterDiagnostic(c, kind, '', { from: m.index, to: m.index + c.length }));
@@ -96,17 +101,20 @@ export function textCharacterDiagnostics(text: string, kind: PolicyKind): Diagno
 export function valueCharacterDiagnostics(root: JsonNode, kind: PolicyKind): Diagnostic[] {
   if (!LATIN1_ONLY[kind]) return [];
   const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const check = (text: string, path: string, r: Range): void => {
+    const m = WRITTEN_ABOVE_LATIN1.exec(text);
+    if (m === null || seen.has(m[0]) || out.length >= 5) return;
+    seen.add(m[0]);
+    out.push(characterDiagnostic(m[0], kind, path, r));
+  };
   const visit = (node: JsonNode, path: string): void => {
-    if (out.length >= 5) return;
-    if (node.type === 'string') {
-      const m = ABOVE_LATIN1.exec(node.value);
-      if (m) out.push(characterDiagnostic(String.fromCodePoint(node.value.codePointAt(m.index) ?? 0), kind, path, node));
-    } else if (node.type === 'array') node.items.forEach((item, i) => visit(item, `${path}[${i}]`));
+    if (node.type === 'string') check(node.value, path, node);
+    else if (node.type === 'array') node.items.forEach((item, i) => visit(item, `${path}[${i}]`));
     else if (node.type === 'object') {
       for (const m of node.members) {
         const at = path ? `${path}.${m.key}` : m.key;
-        const bad = ABOVE_LATIN1.exec(m.key);
-        if (bad) out.push(characterDiagnostic(String.fromCodePoint(m.key.codePointAt(bad.index) ?? 0), kind, at, m));
+        check(m.key, at, m);
         visit(m.value, at);
       }
     }
@@ -326,7 +334,8 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       for (const a of st.action ?? []) {
         if (a.value === '*') add('error', 'rcp.actionStar', 'an RCP cannot name every action with `*`: name the service, such as `s3:*`', `${path}.Action`, a);
         else {
-          const service = a.value.slice(0, a.value.indexOf(':')).toLowerCase();
+          const colon = a.value.indexOf(':');
+          const service = colon > 0 ? a.value.slice(0, colon).toLowerCase() : '';
           if (service && !RCP_SERVICES.has(service)) add('warning', 'rcp.service', `\`${service}\` does not support RCPs: this action is never restricted by one`, `${path}.Action`, a);
         }
       }

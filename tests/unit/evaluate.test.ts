@@ -141,7 +141,10 @@ describe('permissions boundaries and session policies', () => {
   test('a bucket policy naming the role ARN grants when boundary and session allow', () => {
     const r = run(SESSION, GET, { resource: bucketPolicy(ROLE), permissionsBoundary: allowAll, session: [allowAll] });
     assert.equal(r.decision, 'Allow');
-    assert.deepEqual(r.steps.find((s) => s.step === 'resource'), { step: 'resource', outcome: 'allow', note: 'resourceGrantsRole' });
+    // The grant stands in for the identity side, and the request passes the boundary and the session policy.
+    assert.deepEqual(r.steps.slice(-4).map((s) => `${s.step}:${s.outcome}:${s.note}`),
+      ['resource:continue:resourceGrantsRole', 'identity:skipped:grantStandsForIdentity', 'boundary:continue:boundaryAllows', 'session:allow:sessionAllows']);
+    assert.deepEqual(r.deciding.map((d) => d.policyId), ['resource', 'permissionsBoundary', 'session[0]']);
   });
   test('a bucket policy naming the account hands over to the identity side', () => {
     assert.equal(decide(ALICE, GET, { resource: bucketPolicy(ACCOUNT) }), 'ImplicitDeny');

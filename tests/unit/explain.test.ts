@@ -29,7 +29,7 @@ describe('allow', () => {
     const bucket = policy([{ Effect: 'Allow', Principal: { AWS: ALICE }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }]);
     const e = explain(run(ALICE, GET, { resource: bucket }));
     assert.deepEqual(e.sentences, [
-      'Within one account, the resource-based policy grants the request to this caller\'s own ARN: no identity-based policy is needed, and neither a permissions boundary nor a session policy limits such a grant.',
+      'Within one account, the resource-based policy grants the request to this caller itself (by its own ARN, or to everyone with `*`): no identity-based policy is needed, and neither a permissions boundary nor a session policy limits such a grant.',
       'Allowed by statement 1 of the resource-based policy.',
     ]);
   });
@@ -196,7 +196,8 @@ describe('explanations that say what actually decided', () => {
   });
   test('a condition that was not met says what the policy wants, in the operator\'s sense', () => {
     const miss = (operator: string, values: string[]) => describeMiss({ operator, key: 'k', matched: false, reason: 'conditionNotMatched', requestValues: ['5'], policyValues: values, from: 0, to: 0 });
-    assert.match(miss('StringNotEquals', ['a', 'b']), /wants a value other than all of `a`, `b`/);
+    assert.match(miss('StringNotEquals', ['a', 'b']), /wants a value that is none of `a`, `b`/);
+    assert.match(miss('NumericNotEquals', ['1', '2']), /wants a number that is none of `1`, `2`/);
     assert.match(miss('NumericLessThanEquals', ['10']), /wants a number at most `10`/);
     assert.match(miss('DateLessThan', ['2026-01-01T00:00:00Z']), /wants a time before `2026-01-01T00:00:00Z`/);
     assert.match(miss('ForAnyValue:StringLike', ['a*']), /wants `a\*`/);

@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { fastCheck } from '../../engine/fast.ts';
 import { mapPolicySet } from '../../engine/check.ts';
 import { fromValue, minifiedLength } from '../../engine/json.ts';
-import { validate, SIZE_LIMITS } from '../../engine/validate.ts';
+import { validate, SIZE_LIMITS, valueCharacterDiagnostics } from '../../engine/validate.ts';
 import { checkPolicy, evaluateCase, type CaseInput, type PoliciesInput, type PolicyKind, type EvaluationResult } from '../../engine/index.ts';
 import { caseFiles, loadCases } from '../../scripts/cases.ts';
 import { BENCH_WORKLOAD, OWN_CASES, SHARED_CASES } from '../../scripts/shared.ts';
@@ -43,8 +43,9 @@ function agree(value: unknown, kind: PolicyKind): boolean {
   const fast = fastCheck(value, kind);
   const root = fromValue(value);
   const full = validate(root, kind, minifiedLength(root));
+  const diagnostics = [...valueCharacterDiagnostics(root, kind), ...full.diagnostics];
   if (fast === null) return false;
-  assert.deepEqual(full.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`), [],
+  assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`), [],
     `the fast path accepted a ${kind} policy the validator comments on: ${JSON.stringify(value).slice(0, 300)}`);
   assert.ok(full.policy, 'the validator built no policy');
   assert.deepStrictEqual(withoutRanges(fast), withoutRanges(full.policy), `different policies for ${JSON.stringify(value).slice(0, 300)}`);
@@ -333,3 +334,39 @@ describe('decisions are the same through the fast and the full path', () => {
     }), { numRuns: 1500 });
   });
 });
+
+describe('the fast path gives way on every rule that draws a comment', () => {
+  const st = (extra: Record<string, unknown>) => ({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', ...extra });
+  const doc = (statements: object[], top: Record<string, unknown> = { Version: '2012-10-17' }) => ({ ...top, Statement: statements });
+  const rcp = (extra: Record<string, unknown>) => ({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', ...extra });
+  const cases: [string, unknown, PolicyKind][] = [
+    ['a character above U+00FF in a resource', doc([st({ Resource: 'arn:aws:s3:::b/€' })]), 'identity'],
+    ['one in a condition operator name (the Kelvin sign lower-cases to k)', doc([st({ Condition: { 'StringLi\u212Ae': { 's3:prefix': 'a' } } })]), 'identity'],
+    ['one in a condition key', doc([st({ Condition: { StringEquals: { 'aws:ResourceTag/€': 'a' } } })]), 'identity'],
+    ['one in a condition value', doc([st({ Condition: { StringEquals: { 's3:prefix': '😀' } } })]), 'session'],
+    ['one in an Id', { Version: '2012-10-17', Id: '€', Statement: [st({})] }, 'boundary'],
+    ['one key twice in two cases', doc([st({ Condition: { StringEquals: { 'aws:username': 'a', 'aws:UserName': 'b' } } })]), 'identity'],
+    ['an SCP without Version', { Statement: [st({})] }, 'scp'],
+    ['an SCP under 2008-10-17', doc([st({})], { Version: '2008-10-17' }), 'scp'],
+    ['an RCP with NotAction', doc([rcp({ Action: undefined, NotAction: 's3:GetObject' })]), 'rcp'],
+    ['an RCP denying every action', doc([rcp({ Action: '*' })]), 'rcp'],
+    ['an RCP action of a service without RCPs', doc([rcp({ Action: 'ec2:RunInstances' })]), 'rcp'],
+    ['a Federated principal with a wildcard', doc([st({ Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/*' } })]), 'resource'],
+    ['a CanonicalUser *', doc([st({ Principal: { CanonicalUser: '*' } })]), 'resource'],
+    ['an empty principal object', doc([st({ Principal: {} })]), 'resource'],
+    ['an empty Statement list', doc([]), 'identity'],
+    ['a variable in a Numeric value', doc([st({ Condition: { NumericLessThan: { 's3:max-keys': '${aws:PrincipalTag/n}' } } })]), 'identity'],
+  ];
+  for (const [name, value, kind] of cases) {
+    test(name, () => {
+      const clean = JSON.parse(JSON.stringify(value)) as unknown;
+      assert.equal(agree(clean, kind), false, 'the fast path should have given way');
+      assert.equal(checkPolicy(clean as object, kind).diagnostics.length > 0, true, 'the full path should comment');
+    });
+  }
+  test('a lone surrogate half, which JSON.stringify escapes, is taken by both paths', () => {
+    const value = doc([st({ Condition: { StringEquals: { 's3:prefix': '\ud800' } } })]);
+    assert.deepEqual(checkPolicy(value, 'identity').diagnostics, []);
+  });
+});
+

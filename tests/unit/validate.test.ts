@@ -362,6 +362,14 @@ describe('characters IAM takes', () => {
     assert.equal(r.policy, null);
     assert.deepEqual(r.diagnostics.map((d) => [d.code, d.path]), [['policy.character', 'Statement[0].Condition.StringEquals.aws:ResourceTag/name']]);
   });
+  test('a character beyond U+FFFF is one character, underlined whole', () => {
+    const ds = diagnose(one('identity', { Resource: 'arn:aws:s3:::b/😀' }), 'identity').filter((d) => d.code === 'policy.character');
+    assert.deepEqual(ds.map((d) => [d.underlined, d.message.slice(0, 14)]), [['😀', '`😀` (U+1F600)']]);
+  });
+  test('a policy given as a value reports each character once too', () => {
+    const r = checkPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::b/€', 'arn:aws:s3:::c/€'] }] }, 'identity');
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['policy.character']);
+  });
   test('each refused character is reported once', () => {
     const ds = diagnose(one('identity', { Resource: ['arn:aws:s3:::b/€', 'arn:aws:s3:::b/€€', 'arn:aws:s3:::b/✓'] }), 'identity').filter((d) => d.code === 'policy.character');
     assert.deepEqual(ds.map((d) => d.underlined), ['€', '✓']);

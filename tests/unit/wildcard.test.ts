@@ -124,10 +124,16 @@ describe('a * that ends an ARN part, in the Resource element', () => {
     };
     fc.assert(fc.property(patternArb, valueArb, (p, v) => assert.equal(resource(p, v), reference(p, v), `${p} ~ ${v}`)), { numRuns: 5000 });
   });
-  test('a hostile crossing pattern against a long value', () => {
-    const long = `arn:aws:logs:us-east-1:111122223333:${'a:'.repeat(5000)}b`;
-    assert.equal(resource(`arn:aws:logs:*:${'*a:'.repeat(40)}c`, long), false);
-    assert.equal(resource(`arn:aws:logs:*:${'*a:'.repeat(40)}b`, long), true);
+  test('a hostile crossing pattern against the longest ARN it is tried on', () => {
+    const long = `arn:aws:logs:us-east-1:111122223333:${'a:'.repeat(1000)}b`;
+    assert.ok(long.length <= 2048);
+    assert.equal(resource(`arn:aws:logs:*:${'*a:'.repeat(600)}c`, long), false);
+    assert.equal(resource(`arn:aws:logs:*:${'*a:'.repeat(600)}b`, long), true);
+  });
+  test('beyond 2,048 characters, the length limit of an ARN, only part-by-part matching is tried', () => {
+    const long = `arn:aws:logs:us-east-1:111122223333:${'a:'.repeat(2000)}b`;
+    assert.equal(resource('arn:aws:logs:*:a:b', long), false);
+    assert.equal(resource('arn:aws:logs:us-east-1:111122223333:*b', long), true);
   });
 });
 
