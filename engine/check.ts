@@ -2,7 +2,7 @@
  * Parse + validate for one policy, from text or from an already-parsed
  * value, and `prepare`: checking and compiling every policy in force.
  */
-import type { Diagnostic, PoliciesInput, PolicyId, PolicyInput, PolicyKind, PolicySet, PolicySlot } from './types.ts';
+import type { Diagnostic, PoliciesInput, PolicyId, PolicyInput, PolicyKind, PolicySlot } from './types.ts';
 import type { Policy } from './policy.ts';
 import { parse } from './parse.ts';
 import { fromValue, minifiedLength } from './json.ts';
@@ -91,35 +91,4 @@ export function prepare(policies: PoliciesInput, resourceKind: 'resource' | 'tru
     out.rcp = policies.rcp.map((level, l) => level.map((p, i) => one(p, 'rcp', `rcp[${l}][${i}]`, 'rcp')).filter((c): c is CompiledPolicy => c !== null));
   }
   return out;
-}
-
-/**
- * The same slots with every policy passed through `f`: the one walk over
- * the slots, so that a new slot cannot be forgotten by one copy of it.
- */
-export function mapPolicySet<A, B>(p: PolicySet<A>, f: (policy: A) => B): PolicySet<B> {
-  const out: PolicySet<B> = {};
-  if (p.identity) out.identity = p.identity.map(f);
-  if (p.resource !== undefined) out.resource = f(p.resource);
-  if (p.permissionsBoundary !== undefined) out.permissionsBoundary = f(p.permissionsBoundary);
-  if (p.session) out.session = p.session.map(f);
-  if (p.scp) out.scp = p.scp.map((level) => level.map(f));
-  if (p.rcp) out.rcp = p.rcp.map((level) => level.map(f));
-  return out;
-}
-
-const ASSUME_ROLE = /^sts:assumerole/i;
-const SESSION_OPTIONS = /^sts:(tagsession|setsourceidentity|setcontext)$/i;
-const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:role\//;
-
-/**
- * Whether a request is judged by a role's trust policy: an `sts:AssumeRole*`
- * call, or one of the calls that ride along with it on a role
- * (`sts:TagSession`, `sts:SetSourceIdentity`, `sts:SetContext`), which the
- * trust policy must allow too (IAM User Guide: Pass session tags in AWS STS,
- * "Permissions required to add session tags"; Monitor and control actions
- * taken with assumed roles).
- */
-export function isTrustRequest(action: string, resource: string): boolean {
-  return ASSUME_ROLE.test(action) || (SESSION_OPTIONS.test(action) && ROLE_ARN.test(resource));
 }

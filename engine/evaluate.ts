@@ -28,7 +28,8 @@ import type {
   StatementTrace, CaseInput, CaseOutcome, FlowStepId, PrincipalMatchKind,
 } from './types.ts';
 import { type CompiledPolicy, refOf } from './compile.ts';
-import { type PreparedPolicies, prepare, isTrustRequest } from './check.ts';
+import { type PreparedPolicies, prepare } from './check.ts';
+import { isTrustRequest } from './requests.ts';
 import { type RequestState, evaluateStatement, statementApplies } from './statement.ts';
 import { toCaller, buildContext, resourceAccountOf } from './context.ts';
 import { arnSegments } from './arn.ts';

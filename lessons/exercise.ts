@@ -4,7 +4,9 @@
  * workbench and the tests both use these functions, so a solution the
  * tests prove is a solution the page accepts.
  */
-import { isTrustRequest, type Decision, type PoliciesInput, type PolicyInput, type PolicyKind } from '../engine/index.ts';
+import type { Decision, PoliciesInput, PolicyInput, PolicyKind, PolicySet } from '../engine/types.ts';
+// The two runtime helpers come from their own module, so that content code does not load the engine.
+import { isTrustRequest, mapPolicySet } from '../engine/requests.ts';
 import type { Exercise, Expected, PoliciesValue, Scenario } from './schema.ts';
 
 /** The marker that stands for the learner's policy in an exercise's `policies`. */
@@ -29,24 +31,14 @@ function place(p: unknown, learner: string): PolicyInput {
  * the marker. Everything else is passed on as the exercise wrote it.
  */
 export function scenarioPolicies(ex: Pick<Exercise, 'policies'>, sc: Pick<Scenario, 'policies'>, learner: string): PoliciesInput {
-  const m = mergedPolicies(ex, sc);
-  const out: PoliciesInput = {};
-  if (m.identity) out.identity = m.identity.map((p) => place(p, learner));
-  if (m.resource !== undefined) out.resource = place(m.resource, learner);
-  if (m.permissionsBoundary !== undefined) out.permissionsBoundary = place(m.permissionsBoundary, learner);
-  if (m.session) out.session = m.session.map((p) => place(p, learner));
-  if (m.scp) out.scp = m.scp.map((level) => level.map((p) => place(p, learner)));
-  if (m.rcp) out.rcp = m.rcp.map((level) => level.map((p) => place(p, learner)));
-  return out;
+  return mapPolicySet(mergedPolicies(ex, sc) as PolicySet<unknown>, (p) => place(p, learner));
 }
 
 /** Counts the places that hold the learner marker (a valid exercise has exactly one). */
 export function learnerSlots(p: PoliciesValue): number {
-  const all: unknown[] = [
-    ...(p.identity ?? []), p.resource, p.permissionsBoundary, ...(p.session ?? []),
-    ...(p.scp ?? []).flat(), ...(p.rcp ?? []).flat(),
-  ];
-  return all.filter((x) => x === LEARNER).length;
+  let n = 0;
+  mapPolicySet(p as PolicySet<unknown>, (x) => { if (x === LEARNER) n++; });
+  return n;
 }
 
 /**

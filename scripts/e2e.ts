@@ -26,6 +26,11 @@ function run(command: string, args: string[]): number {
   return result.status ?? 1;
 }
 
+if (!existsSync(CHROMIUM) && process.env.CHROMIUM_PATH) {
+  console.error(`e2e: CHROMIUM_PATH=${CHROMIUM} does not exist; point it at a Chromium, or unset it to use Debian's`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 if (!existsSync(CHROMIUM)) {
   console.log(`e2e: ${CHROMIUM} is missing; installing Debian's chromium package`);
   const status = run('sh', ['-c', 'apt-get update && apt-get install -y --no-install-recommends chromium']);

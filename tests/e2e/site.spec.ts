@@ -315,3 +315,28 @@ test.describe('head and security', () => {
     }
   });
 });
+
+test('a lesson page loads under 3 KB of script up front, and none of the engine', async ({ page }) => {
+  // What the browser fetches before a workbench comes near: the page's module scripts and their
+  // static imports, read from the build Playwright serves. The engine must wait for app.ts.
+  const { readFileSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  const dist = new URL('../../dist/', import.meta.url);
+  const hrefs = await lessonHrefs(page);
+  expect(hrefs.length).toBeGreaterThan(0);
+  const html = readFileSync(new URL(`.${hrefs[0]}index.html`, dist), 'utf8');
+  const entries = [...html.matchAll(/<script type="module" src="\/([^"]+)"/g)].map((m) => m[1]!);
+  expect(entries.length).toBeGreaterThan(0);
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(new URL(file, dist), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[^"'()]*?from\s*)?["']\.\/([^"']+)["']/g)) visit(`_astro/${m[1]}`);
+  };
+  for (const e of entries) visit(e);
+  const bytes = [...seen].reduce((n, f) => n + gzipSync(readFileSync(new URL(f, dist))).length, 0);
+  const code = [...seen].map((f) => readFileSync(new URL(f, dist), 'utf8')).join('\n');
+  expect(code, 'an engine step note in the up-front script means the engine came with it').not.toContain('grantStandsForIdentity');
+  expect(bytes, `up-front scripts: ${[...seen].join(', ')}`).toBeLessThan(3000);
+});

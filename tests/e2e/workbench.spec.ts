@@ -235,19 +235,23 @@ test.describe('edit exercise', () => {
 
   test('a saved draft loads its workbench without a scroll; a draft equal to the starter waits for one', async ({ page }) => {
     await page.setViewportSize({ width: 1000, height: 500 });
-    const last = exercises[exercises.length - 1];
+    const last = exercises[exercises.length - 1]!;
     await page.goto(`/lessons/${SLUG}/`);
     const wb = page.getByRole('region', { name: last.title, exact: true });
-    // Precondition: the workbench is beyond the 400 px margin that starts loading on approach.
+    // Preconditions: the workbench starts beyond the 400 px margin that loads it on approach.
     const box = await wb.boundingBox();
     expect(box && box.y > 500 + 400, 'the last workbench should start well below the fold').toBe(true);
     await expect(wb).toHaveAttribute('data-state', 'waiting');
+    // The starter as the exercise data holds it (what a reset or an untouched editor saves).
+    const starter = await wb.locator('script[data-wb-data]').evaluate((el) => (JSON.parse(el.textContent ?? '{}') as { exercise: { starter: string } }).exercise.starter);
+    /** Resolves once the browser has been idle: any early load asked for at page load has begun by then. */
+    const idle = () => page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 5000 })));
 
-    const starter = await wb.locator('[data-wb-static]').textContent();
-    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DRAFT_KEY(last.id), starter ?? ''] as const);
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DRAFT_KEY(last.id), starter] as const);
     await page.reload();
-    await page.waitForTimeout(2500);
+    await idle();
     await expect(wb).toHaveAttribute('data-state', 'waiting');
+    await expect(wb.locator('[data-wb-grid]')).not.toHaveAttribute('aria-busy', 'true');
 
     await page.evaluate(([key]) => localStorage.setItem(key, '{}'), [DRAFT_KEY(last.id)] as const);
     await page.reload();
@@ -334,8 +338,9 @@ test.describe('predict exercise', () => {
     await expect(wb.locator('tr[data-scenario][data-decision][data-hidden="true"]')).toHaveCount(ex.scenarios.length);
     await expect(wb.getByText('Hidden until you check')).toHaveCount(ex.scenarios.length);
 
-    // The policy is read-only until the check.
+    // The policy is read-only until the check, and its name says so.
     const editor = editorOf(wb);
+    await expect(editor).toHaveAttribute('aria-label', /read-only until you check/);
     const before = await editor.textContent();
     await editor.click();
     await page.keyboard.type('xyz');
@@ -369,6 +374,7 @@ test.describe('predict exercise', () => {
     await wb.getByRole('button', { name: last.label, exact: true }).click();
     await expect(explain).toContainText(last.label);
     await expect(explain).toContainText(WORDS[(await rows.last().getAttribute('data-decision')) ?? 'Invalid']!);
+    await expect(editor).toHaveAttribute('aria-label', /JSON editor/);
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('x');
@@ -384,6 +390,7 @@ test.describe('predict exercise', () => {
     await expect(check).toBeVisible();
     await expect(wb.getByRole('button', { name: 'Guess again' })).toBeHidden();
     await expect(wb.getByRole('radio', { checked: true })).toHaveCount(0);
+    await expect(editor).toHaveAttribute('aria-label', /read-only until you check/);
     await editor.click();
     await page.keyboard.type('xyz');
     await expect(editor).toHaveText(before ?? '');

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { fastCheck } from '../../engine/fast.ts';
-import { mapPolicySet } from '../../engine/check.ts';
+import { mapPolicySet } from '../../engine/requests.ts';
 import { fromValue, minifiedLength } from '../../engine/json.ts';
 import { validate, SIZE_LIMITS, valueCharacterDiagnostics } from '../../engine/validate.ts';
 import { checkPolicy, evaluateCase, type CaseInput, type PoliciesInput, type PolicyKind, type EvaluationResult } from '../../engine/index.ts';

@@ -47,7 +47,8 @@ import {
 } from '../../site/scripts/practice/store.ts';
 import { decideDrill } from '../../site/scripts/practice/drill.ts';
 import { policyPanels, requestRows } from '../../site/scripts/practice/describe.ts';
-import { codeSpans, parseInline } from '../../site/scripts/workbench/markdown.ts';
+import { parseInline } from '../../site/scripts/workbench/markdown.ts';
+import { codeSpans } from '../../site/scripts/code-spans.ts';
 import { isPracticeData, type PracticeData, type PracticeItem, type PracticeQuestion } from '../../site/scripts/practice/types.ts';
 import { isPractice, readPractice } from '../../site/scripts/progress.ts';
 

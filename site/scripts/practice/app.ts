@@ -16,7 +16,7 @@
  * written with `textContent`/`append(string)`, never as HTML.
  */
 import { policyPanels, requestRows } from './describe.ts';
-import { codeSpans } from '../workbench/markdown.ts';
+import { codeSpans } from '../code-spans.ts';
 import type { DrillOutcome } from './drill.ts';
 import {
   advance,

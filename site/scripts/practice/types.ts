@@ -10,6 +10,7 @@
  */
 import type { PolicyKind, PrincipalInput, RequestInput } from '../../../engine/types.ts';
 import type { PoliciesValue } from '../../../lessons/schema.ts';
+import { isRecord } from '../data.ts';
 
 /** The certification exams, in the order the filter lists them. */
 export const EXAMS = ['CLF', 'SAA', 'DVA', 'SOA', 'SCS'] as const;
@@ -123,23 +124,19 @@ export function isExam(value: unknown): value is ExamCode {
   return typeof value === 'string' && (EXAMS as readonly string[]).includes(value);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Accepts the embedded data's outer shape (the server wrote it from
  * validated collections; this only guards against a damaged page).
  */
 export function isPracticeData(value: unknown): value is PracticeData {
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   const { lessons, questions, exercises } = value;
   return (
     Array.isArray(lessons) &&
-    lessons.every((l) => isObject(l) && typeof l.slug === 'string' && typeof l.title === 'string' && Array.isArray(l.exams)) &&
+    lessons.every((l) => isRecord(l) && typeof l.slug === 'string' && typeof l.title === 'string' && Array.isArray(l.exams)) &&
     Array.isArray(questions) &&
-    questions.every((q) => isObject(q) && typeof q.key === 'string' && typeof q.prompt === 'string' && Array.isArray(q.options)) &&
+    questions.every((q) => isRecord(q) && typeof q.key === 'string' && typeof q.prompt === 'string' && Array.isArray(q.options)) &&
     Array.isArray(exercises) &&
-    exercises.every((e) => isObject(e) && typeof e.id === 'string' && isObject(e.policies) && Array.isArray(e.scenarios))
+    exercises.every((e) => isRecord(e) && typeof e.id === 'string' && isRecord(e.policies) && Array.isArray(e.scenarios))
   );
 }

@@ -92,10 +92,16 @@ function start(root: HTMLElement, data: WorkbenchData): void {
   const host = must<HTMLElement>(root, '[data-wb-editor]');
   const title = root.querySelector('[data-wb-panel="learner"] .wb-panel-title')?.textContent?.trim() ?? 'Policy';
   host.replaceChildren(); // the server's <pre> of the starter
+  const escapeNote = must<HTMLElement>(root, `#${CSS.escape(uid)}-escape`);
+  /** The editor's accessible name and description, which say whether it is read-only (they follow `revealed`). */
+  const editorLabel = (): string => (revealed ? `${title}, JSON editor` : `${title}, read-only until you check`);
+  const editorDescription = (): string => [...escapeNote.childNodes]
+    .filter((n) => !(n instanceof HTMLElement && n.hidden))
+    .map((n) => n.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
   const editor: PolicyEditor = createEditor(host, {
     doc: initial,
-    label: predict ? `${title}, read-only until you check` : `${title}, JSON editor`,
-    description: must<HTMLElement>(root, `#${CSS.escape(uid)}-escape`).textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    label: editorLabel(),
+    description: editorDescription(),
     readOnly: !revealed,
     onChange: (text) => schedule(text),
   });
@@ -401,7 +407,8 @@ function start(root: HTMLElement, data: WorkbenchData): void {
     root.dataset.checked = String(value);
     if (readonlyNote) readonlyNote.hidden = value;
     grid.setGuessing(!value);
-    editor.setReadOnly(!value);
+    // The note just hidden or shown is part of the description, so both are read again.
+    editor.setReadOnly(!value, editorLabel(), editorDescription());
     if (predict && explanation) explanation.hidden = !value;
     if (checkButton) checkButton.hidden = value;
     if (againButton) againButton.hidden = !value;

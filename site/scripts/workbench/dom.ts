@@ -2,7 +2,7 @@
  * Tiny DOM helpers. Every piece of text goes in through `textContent` or a
  * text node: nothing from a policy, a lesson or storage is parsed as HTML.
  */
-import { codeSpans } from './markdown.ts';
+import { codeSpans } from '../code-spans.ts';
 
 /** Creates an element with attributes and children (strings become text nodes). */
 export function el<K extends keyof HTMLElementTagNameMap>(

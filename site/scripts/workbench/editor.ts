@@ -22,8 +22,8 @@ export interface PolicyEditor {
   showDiagnostics(diagnostics: readonly Diagnostic[]): void;
   /** Marks the given ranges (the deciding statements); `scroll` brings the first into view. */
   highlight(ranges: readonly Range[], scroll: boolean): void;
-  /** Makes the text editable or not. */
-  setReadOnly(readOnly: boolean): void;
+  /** Makes the text editable or not, with the accessible name and description that say so. */
+  setReadOnly(readOnly: boolean, label?: string, description?: string): void;
   /** Replaces the whole text as one undoable change. */
   replaceAll(text: string): void;
   /** Puts the cursor at `pos` and focuses the editor. */
@@ -151,12 +151,13 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Polic
   const shadow = parent.shadowRoot ?? parent.attachShadow({ mode: 'open' });
   shadow.replaceChildren();
   const readOnly = new Compartment();
+  const naming = new Compartment();
   const attributes: Record<string, string> = { 'aria-label': options.label };
+  // ID references do not cross a shadow boundary: the description lives inside.
+  const desc = document.createElement('span');
+  desc.id = 'editor-description';
+  desc.hidden = true;
   if (options.description) {
-    // ID references do not cross a shadow boundary: the description lives inside.
-    const desc = document.createElement('span');
-    desc.id = 'editor-description';
-    desc.hidden = true;
     desc.textContent = options.description;
     shadow.append(desc);
     attributes['aria-describedby'] = desc.id;
@@ -175,7 +176,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Polic
     EditorState.tabSize.of(2),
     // Tab indents; Escape then Tab leaves (CodeMirror's tab-focus mode).
     keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-    EditorView.contentAttributes.of(attributes),
+    naming.of(EditorView.contentAttributes.of(attributes)),
     readOnly.of(EditorState.readOnly.of(options.readOnly)),
     theme,
   ];
@@ -205,8 +206,18 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Polic
         ],
       });
     },
-    setReadOnly(ro) {
-      view.dispatch({ effects: readOnly.reconfigure(EditorState.readOnly.of(ro)) });
+    setReadOnly(ro, label, description) {
+      const effects = [readOnly.reconfigure(EditorState.readOnly.of(ro))];
+      if (label !== undefined) {
+        const named: Record<string, string> = { 'aria-label': label };
+        if (description) {
+          desc.textContent = description;
+          if (!desc.isConnected) shadow.append(desc);
+          named['aria-describedby'] = desc.id;
+        }
+        effects.push(naming.reconfigure(EditorView.contentAttributes.of(named)));
+      }
+      view.dispatch({ effects });
     },
     replaceAll(text) {
       view.dispatch({

@@ -1,7 +1,7 @@
 /**
  * `<iam-workbench>`: the small part of the workbench that every lesson page
  * loads up front, so it stays small: it reads nothing but the element's
- * attributes and a saved draft. It waits until the workbench comes near the
+ * attributes, the server-rendered starter text and a saved draft. It waits until the workbench comes near the
  * viewport (or, when a saved draft must replace the server-rendered
  * decisions, until the browser is idle), then loads the editor and the
  * engine (`app.ts`), which read the exercise and mount them.

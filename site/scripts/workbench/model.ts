@@ -6,7 +6,7 @@
  * read-only tabs show are exactly the texts the engine locates ranges in.
  */
 import type { Decision, PoliciesInput, PolicyId, PolicyKind, PolicySet, PolicySlot, PrincipalInput, RequestInput } from '../../../engine/types.ts';
-import { mapPolicySet } from '../../../engine/check.ts';
+import { mapPolicySet } from '../../../engine/requests.ts';
 import { LEARNER } from '../../../lessons/exercise.ts';
 import type { Expected } from '../../../lessons/schema.ts';
 import { isRecord, serializeForScript } from '../data.ts';

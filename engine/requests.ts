@@ -1,0 +1,37 @@
+/**
+ * Small facts about a request and its policy slots, with no dependency on
+ * the rest of the engine, so that content code (lessons/exercise.ts, the
+ * practice page) can use them without loading the engine with them.
+ */
+import type { PolicySet } from './types.ts';
+
+/**
+ * The same slots with every policy passed through `f`: the one walk over
+ * the slots, so that a new slot cannot be forgotten by one copy of it.
+ */
+export function mapPolicySet<A, B>(p: PolicySet<A>, f: (policy: A) => B): PolicySet<B> {
+  const out: PolicySet<B> = {};
+  if (p.identity) out.identity = p.identity.map(f);
+  if (p.resource !== undefined) out.resource = f(p.resource);
+  if (p.permissionsBoundary !== undefined) out.permissionsBoundary = f(p.permissionsBoundary);
+  if (p.session) out.session = p.session.map(f);
+  if (p.scp) out.scp = p.scp.map((level) => level.map(f));
+  if (p.rcp) out.rcp = p.rcp.map((level) => level.map(f));
+  return out;
+}
+
+const ASSUME_ROLE = /^sts:assumerole/i;
+const SESSION_OPTIONS = /^sts:(tagsession|setsourceidentity|setcontext)$/i;
+const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:role\//;
+
+/**
+ * Whether a request is judged by a role's trust policy: an `sts:AssumeRole*`
+ * call, or one of the calls that ride along with it on a role
+ * (`sts:TagSession`, `sts:SetSourceIdentity`, `sts:SetContext`), which the
+ * trust policy must allow too (IAM User Guide: Pass session tags in AWS STS,
+ * "Permissions required to add session tags"; Monitor and control actions
+ * taken with assumed roles).
+ */
+export function isTrustRequest(action: string, resource: string): boolean {
+  return ASSUME_ROLE.test(action) || (SESSION_OPTIONS.test(action) && ROLE_ARN.test(resource));
+}
