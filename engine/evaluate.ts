@@ -146,8 +146,12 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
       if (steps[i].outcome === 'continue') { steps[i] = { ...steps[i], outcome: 'allow' }; break; }
     }
   };
+  const isTrust = (prepared.resource !== null && prepared.resourceKind === 'trust')
+    || (isTrustRequest(request.action, request.resource) && segs !== null && segs[2] === 'iam' && segs[5].startsWith('role/'));
+  const isKmsKey = segs !== null && segs[2] === 'kms' && segs[5].startsWith('key/');
+  const resourcePolicy = isTrust ? 'trust' : isKmsKey ? 'key' : 'resource';
   const result = (decision: Decision, deniedAt: FlowStepId | null, deciding: StatementRef[], closest: NearMiss[] = []): EvaluationResult =>
-    ({ decision, deciding, closest, deniedAt, steps, policies: all });
+    ({ decision, deciding, closest, deniedAt, steps, policies: all, resourcePolicy });
 
   // 1. Explicit deny anywhere.
   const denies: StatementRef[] = everyV.flatMap((v) => v.denies);
@@ -181,9 +185,6 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   const sessionAllows = sessionV.length === 0 || sessionV.some((v) => v.allows.length > 0);
 
   // 4. The resource-based policy.
-  const isTrust = (prepared.resource !== null && prepared.resourceKind === 'trust')
-    || (isTrustRequest(request.action, request.resource) && segs !== null && segs[2] === 'iam' && segs[5].startsWith('role/'));
-  const isKmsKey = segs !== null && segs[2] === 'kms' && segs[5].startsWith('key/');
   const crossAccount = !isPrincipalless && caller.account !== resourceAccount;
   const rbpRequired = isTrust || isKmsKey || crossAccount || isPrincipalless;
 

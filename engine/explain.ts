@@ -26,10 +26,16 @@ const POLICY_NAMES: Record<string, string> = {
   session: 'session policy', scp: 'SCP', rcp: 'RCP',
 };
 
-/** Names a statement for a reader: `statement "DenyLogs" (#2) of identity-based policy 1`. */
-export function describeStatement(ref: StatementRef): string {
+/** What the resource slot holds, in words (EvaluationResult.resourcePolicy). */
+const RESOURCE_POLICY_NAMES = { trust: 'role\'s trust policy', key: 'key policy', resource: 'resource-based policy' } as const;
+
+/**
+ * Names a statement for a reader: `statement "DenyLogs" (#2) of identity-based policy 1`.
+ * `resourcePolicy` names the resource slot's policy as what it is for the request.
+ */
+export function describeStatement(ref: StatementRef, resourcePolicy: keyof typeof RESOURCE_POLICY_NAMES = 'resource'): string {
   const m = /\[(\d+)\](?:\[(\d+)\])?$/.exec(ref.policyId);
-  let where = POLICY_NAMES[ref.slot] ?? ref.slot;
+  let where = ref.slot === 'resource' ? RESOURCE_POLICY_NAMES[resourcePolicy] : POLICY_NAMES[ref.slot] ?? ref.slot;
   if (m && m[2] !== undefined) where = `${where} ${Number(m[2]) + 1} at level ${Number(m[1]) + 1}`;
   else if (m) where = `${where} ${Number(m[1]) + 1}`;
   const name = ref.sid ? `statement \`${ref.sid}\`` : `statement ${ref.index + 1}`;
@@ -155,7 +161,7 @@ export function explain(result: EvaluationResult): Explanation {
   let headline: string;
   if (result.decision === 'ExplicitDeny') {
     headline = 'Explicitly denied';
-    for (const ref of result.deciding) sentences.push(`Denied by ${describeStatement(ref)}${denyDetail(result, ref)}.`);
+    for (const ref of result.deciding) sentences.push(`Denied by ${describeStatement(ref, result.resourcePolicy)}${denyDetail(result, ref)}.`);
     sentences.push('An explicit Deny overrides every Allow.');
   } else if (result.decision === 'Allow') {
     headline = 'Allowed';
@@ -163,9 +169,9 @@ export function explain(result: EvaluationResult): Explanation {
       if (NOTES[s.note] && (s.outcome !== 'skipped' || SKIPPED_WORTH_SAYING.has(s.note))) sentences.push(NOTES[s.note]);
     }
     for (const ref of result.deciding) {
-      if (ref.slot === 'permissionsBoundary') sentences.push(`It is within the permissions boundary (${describeStatement(ref)}), which sets a limit and grants nothing by itself.`);
-      else if (ref.slot === 'session') sentences.push(`It is within the session policy (${describeStatement(ref)}), which limits the session and grants nothing by itself.`);
-      else sentences.push(`Allowed by ${describeStatement(ref)}.`);
+      if (ref.slot === 'permissionsBoundary') sentences.push(`It is within the permissions boundary (${describeStatement(ref, result.resourcePolicy)}), which sets a limit and grants nothing by itself.`);
+      else if (ref.slot === 'session') sentences.push(`It is within the session policy (${describeStatement(ref, result.resourcePolicy)}), which limits the session and grants nothing by itself.`);
+      else sentences.push(`Allowed by ${describeStatement(ref, result.resourcePolicy)}.`);
     }
     if (result.steps.some((s) => s.step === 'scp' && s.outcome !== 'skipped')) sentences.push('Every level of SCPs allows it too; SCPs set a limit and grant nothing by themselves.');
   } else {
@@ -183,7 +189,7 @@ export function explain(result: EvaluationResult): Explanation {
     }
     for (const miss of result.closest) {
       const lacks = miss.missing.map(describeMiss);
-      sentences.push(`Closest: ${describeStatement(miss.ref)}, but ${lacks.join('; ')}.`);
+      sentences.push(`Closest: ${describeStatement(miss.ref, result.resourcePolicy)}, but ${lacks.join('; ')}.`);
     }
   }
   return { headline, sentences };

@@ -233,6 +233,8 @@ export interface EvaluationResult {
   deniedAt: FlowStepId | null;
   steps: FlowStep[];
   policies: PolicyTrace[];
+  /** What the resource slot's policy is for this request: a role's trust policy, a KMS key policy, or another resource-based policy. */
+  resourcePolicy: 'trust' | 'key' | 'resource';
 }
 
 /** What checking a case can give: a decision, or the policies' errors. */

@@ -113,7 +113,13 @@ describe('implicit deny', () => {
     const trust = policy([{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
     const e = explain(run(ALICE, req('sts:AssumeRole', ROLE), { identity: [allowAll], resource: trust }));
     assert.equal(e.sentences[0], 'The role\'s trust policy must allow the caller: for a call on a role (`sts:AssumeRole`, `sts:TagSession` and the like) an identity-based policy is never enough on its own.');
-    assert.equal(e.sentences[1], 'Closest: statement 1 of the resource-based policy, but its `Principal` does not name this caller.');
+    // The resource slot is named as what it is for this request.
+    assert.equal(e.sentences[1], 'Closest: statement 1 of the role\'s trust policy, but its `Principal` does not name this caller.');
+  });
+  test('a KMS key policy is called the key policy', () => {
+    const keyPolicy = policy([{ Effect: 'Allow', Principal: { AWS: ALICE }, Action: 'kms:Decrypt', Resource: '*' }]);
+    const e = explain(run(ALICE, req('kms:Decrypt', `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1`), { resource: keyPolicy }));
+    assert.ok(e.sentences.includes('Allowed by statement 1 of the key policy.'), e.sentences.join(' | '));
   });
   test('a KMS key without a key policy', () => assert.match(explain(run(ALICE, req('kms:Decrypt', `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1`), { identity: [allowAll] })).sentences[0], /only when its key policy allows it/));
   test('a Resource variable with no value', () => {
