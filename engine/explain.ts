@@ -36,7 +36,10 @@ const RESOURCE_POLICY_NAMES = { trust: 'role\'s trust policy', key: 'key policy'
 export function describeStatement(ref: StatementRef, resourcePolicy: keyof typeof RESOURCE_POLICY_NAMES = 'resource'): string {
   const m = /\[(\d+)\](?:\[(\d+)\])?$/.exec(ref.policyId);
   let where = ref.slot === 'resource' ? RESOURCE_POLICY_NAMES[resourcePolicy] : POLICY_NAMES[ref.slot] ?? ref.slot;
-  if (m && m[2] !== undefined) where = `${where} ${Number(m[2]) + 1} at level ${Number(m[1]) + 1}`;
+  if (m && m[2] !== undefined) {
+    const level = Number(m[1]);
+    where = `${where} ${Number(m[2]) + 1} ${level === 0 ? 'at the organization root' : `at level ${level + 1} from the organization root`}`;
+  }
   else if (m) where = `${where} ${Number(m[1]) + 1}`;
   const name = ref.sid ? `statement \`${ref.sid}\`` : `statement ${ref.index + 1}`;
   return `${name} of the ${where}`;

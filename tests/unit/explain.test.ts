@@ -57,7 +57,7 @@ describe('explicit deny', () => {
   });
   test('a Deny in an SCP names its level', () => {
     const e = explain(run(ALICE, GET, { identity: [allowAll], scp: [[allowAll], [allowAll, policy([deny('s3:*')])]] }));
-    assert.equal(e.sentences[0], 'Denied by statement 1 of the SCP 2 at level 2.');
+    assert.equal(e.sentences[0], 'Denied by statement 1 of the SCP 2 at level 2 from the organization root.');
   });
   test('a Deny in the boundary and in the session policy', () => {
     const e = explain(run(SESSION, GET, { identity: [allowAll], permissionsBoundary: policy([allow('*'), deny('s3:*')]), session: [policy([deny('*')])] }));
@@ -94,7 +94,7 @@ describe('implicit deny', () => {
   test('an SCP level without an Allow', () => {
     const e = explain(run(ALICE, GET, { identity: [allowAll], scp: [[allowAll], [policy([allow('ec2:*')])]] }));
     assert.match(e.sentences[0], /^A level of service control policies .* every level must allow\.$/);
-    assert.equal(e.sentences[1], 'Closest: statement 1 of the SCP 1 at level 2, but its `Action` does not cover this action.');
+    assert.equal(e.sentences[1], 'Closest: statement 1 of the SCP 1 at level 2 from the organization root, but its `Action` does not cover this action.');
   });
   test('the boundary', () => assert.match(explain(run(ALICE, GET, { identity: [allowAll], permissionsBoundary: policy([allow('ec2:*')]) })).sentences[0], /permissions boundary does not allow the request/));
   test('the session policy', () => assert.match(explain(run(SESSION, GET, { identity: [allowAll], session: [policy([allow('ec2:*')])] })).sentences[0], /session policy does not allow the request/));
@@ -140,7 +140,7 @@ describe('building blocks', () => {
   });
   test('describeStatement names each kind of policy', () => {
     const ref = { slot: 'rcp' as const, policyId: 'rcp[0][2]', index: 3, effect: 'Deny' as const, from: 0, to: 0 };
-    assert.equal(describeStatement(ref), 'statement 4 of the RCP 3 at level 1');
+    assert.equal(describeStatement(ref), 'statement 4 of the RCP 3 at the organization root');
     assert.equal(describeStatement({ ...ref, slot: 'permissionsBoundary', policyId: 'permissionsBoundary', sid: 'Cap' }), 'statement `Cap` of the permissions boundary');
   });
   test('describeMiss covers NotAction, NotResource and NotPrincipal', () => {
