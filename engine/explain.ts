@@ -151,6 +151,9 @@ const BEFORE_IDENTITY_DENY: Record<string, string> = {
 function denyDetail(result: EvaluationResult, ref: StatementRef): string {
   const trace = result.policies.find((p) => p.policyId === ref.policyId)?.statements.find((s) => s.ref.index === ref.index);
   if (!trace) return '';
+  if (trace.elements.some((e) => e.reason === 'notPrincipalBoundary')) {
+    return ': its `NotPrincipal` lists the caller, but a Deny with `NotPrincipal` denies every principal that has a permissions boundary, and this caller has one';
+  }
   const absent = trace.conditions.filter((c) => c.reason === 'conditionKeyMissingIfExists' || c.reason === 'conditionForAllValuesEmpty'
     || (c.reason === 'conditionMatched' && c.requestValues === undefined));
   if (absent.length === 0) return '';

@@ -163,10 +163,13 @@ function principalKind(cs: CompiledStatement, req: RequestState): PrincipalMatch
   return principalMatch(spec, req.caller);
 }
 
-function principalTrace(cs: CompiledStatement, kind: PrincipalMatchKind | null): ElementTrace {
+function principalTrace(cs: CompiledStatement, kind: PrincipalMatchKind | null, req: RequestState): ElementTrace {
   const spec = cs.principal as PrincipalSpec;
   if (cs.notPrincipal) {
-    return { element: 'NotPrincipal', matched: kind !== null, reason: kind !== null ? 'notPrincipalMatched' : 'notPrincipalExcluded', pattern: undefined, from: spec.from, to: spec.to };
+    // Listed, and still not exempt: the boundary rule (exemptedBy) is what made the statement apply.
+    const reason = kind === null ? 'notPrincipalExcluded'
+      : req.hasBoundary && exemptedBy(spec, req.caller, false) ? 'notPrincipalBoundary' : 'notPrincipalMatched';
+    return { element: 'NotPrincipal', matched: kind !== null, reason, pattern: undefined, from: spec.from, to: spec.to };
   }
   return { element: 'Principal', matched: kind !== null, reason: kind !== null ? 'principalMatched' : 'principalNotMatched', pattern: undefined, from: spec.from, to: spec.to };
 }
@@ -285,7 +288,7 @@ export function evaluateStatement(cs: CompiledStatement, req: RequestState): Sta
   let kind: PrincipalMatchKind | null = null;
   if (cs.principal) {
     kind = principalKind(cs, req);
-    elements.push(principalTrace(cs, kind));
+    elements.push(principalTrace(cs, kind, req));
   }
   let applies = true;
   for (const e of elements) if (!e.matched) applies = false;

@@ -135,6 +135,8 @@ export type MatchReason =
   | 'principalNotMatched'
   | 'notPrincipalExcluded'
   | 'notPrincipalMatched'
+  /** NotPrincipal lists the caller, but with Deny it denies every principal that has a permissions boundary. */
+  | 'notPrincipalBoundary'
   | 'conditionMatched'
   | 'conditionNotMatched'
   | 'conditionKeyMissing'

@@ -200,6 +200,18 @@ describe('explanations that say what actually decided', () => {
       'An explicit Deny overrides every Allow.',
     ]);
   });
+  test('a NotPrincipal Deny that applies only because of the boundary says so', () => {
+    // Permissions boundaries: a NotPrincipal with Deny "will always deny any IAM principal that has a permissions boundary policy attached".
+    const bucket = policy([
+      { Effect: 'Allow', Principal: { AWS: ALICE }, Action: 's3:GetObject', Resource: `${BUCKET}/*` },
+      { Effect: 'Deny', NotPrincipal: { AWS: [ALICE, `arn:aws:iam::${ACCOUNT}:root`] }, Action: 's3:*', Resource: `${BUCKET}/*` },
+    ]);
+    const listed = run(ALICE, GET, { resource: bucket });
+    assert.equal(listed.decision, 'Allow');
+    const bounded = run(ALICE, GET, { resource: bucket, permissionsBoundary: allowAll });
+    assert.equal(bounded.decision, 'ExplicitDeny');
+    assert.match(explain(bounded).sentences[0], /its `NotPrincipal` lists the caller, but a Deny with `NotPrincipal` denies every principal that has a permissions boundary/);
+  });
   test('a condition that was not met says what the policy wants, in the operator\'s sense', () => {
     const miss = (operator: string, values: string[]) => describeMiss({ operator, key: 'k', matched: false, reason: 'conditionNotMatched', requestValues: ['5'], policyValues: values, from: 0, to: 0 });
     assert.match(miss('StringNotEquals', ['a', 'b']), /wants a value that is none of `a`, `b`/);
