@@ -18,7 +18,7 @@ export type { Explanation } from './explain.ts';
 export { parse } from './parse.ts';
 export { validate, SIZE_LIMITS } from './validate.ts';
 export { checkPolicy, prepare } from './check.ts';
-export { isTrustRequest, mapPolicySet } from './requests.ts';
+export { isTrustRequest, mapPolicySet, policiesOf } from './requests.ts';
 export { compile } from './compile.ts';
 export { evaluate, evaluateCase } from './evaluate.ts';
 export type { EvaluateOptions } from './evaluate.ts';

@@ -20,6 +20,15 @@ export function mapPolicySet<A, B>(p: PolicySet<A>, f: (policy: A) => B): Policy
   return out;
 }
 
+/** Every policy of the slots, in the engine's order (identity, resource, boundary, session, SCPs, RCPs). */
+export function policiesOf<P>(p: PolicySet<P>): P[] {
+  const out: P[] = [...(p.identity ?? [])];
+  if (p.resource !== undefined) out.push(p.resource);
+  if (p.permissionsBoundary !== undefined) out.push(p.permissionsBoundary);
+  out.push(...(p.session ?? []), ...(p.scp ?? []).flat(), ...(p.rcp ?? []).flat());
+  return out;
+}
+
 const ASSUME_ROLE = /^sts:assumerole/i;
 const SESSION_OPTIONS = /^sts:(tagsession|setsourceidentity|setcontext)$/i;
 const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:role\//;

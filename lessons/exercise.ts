@@ -6,7 +6,7 @@
  */
 import type { Decision, PoliciesInput, PolicyInput, PolicyKind, PolicySet } from '../engine/types.ts';
 // The two runtime helpers come from their own module, so that content code does not load the engine.
-import { isTrustRequest, mapPolicySet } from '../engine/requests.ts';
+import { isTrustRequest, mapPolicySet, policiesOf } from '../engine/requests.ts';
 import type { Exercise, Expected, PoliciesValue, Scenario } from './schema.ts';
 
 /** The marker that stands for the learner's policy in an exercise's `policies`. */
@@ -36,9 +36,7 @@ export function scenarioPolicies(ex: Pick<Exercise, 'policies'>, sc: Pick<Scenar
 
 /** Counts the places that hold the learner marker (a valid exercise has exactly one). */
 export function learnerSlots(p: PoliciesValue): number {
-  let n = 0;
-  mapPolicySet(p as PolicySet<unknown>, (x) => { if (x === LEARNER) n++; });
-  return n;
+  return policiesOf(p as PolicySet<unknown>).filter((x) => x === LEARNER).length;
 }
 
 /**

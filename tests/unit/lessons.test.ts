@@ -85,3 +85,10 @@ for (const folder of folders) {
     }
   }
 }
+
+test('learnerSlots counts the marker in every slot, SCP and RCP levels included', () => {
+  const L = '@learner';
+  assert.equal(learnerSlots({}), 0);
+  assert.equal(learnerSlots({ identity: [L, {}], resource: L, scp: [[{}], [L]], rcp: [[L]] }), 4);
+  assert.equal(learnerSlots({ permissionsBoundary: L, session: [L] }), 2);
+});
