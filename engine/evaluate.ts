@@ -48,6 +48,11 @@ interface Verdict {
   trace: PolicyTrace | null;
 }
 
+/** Whether a request is a call on a service-linked role (`sts:AssumeRole*` and the like), whose role path is `/aws-service-role/`. */
+function assumesServiceLinkedRole(actionLower: string, segs: string[] | null): boolean {
+  return actionLower.startsWith('sts:') && segs !== null && segs[2] === 'iam' && segs[5].startsWith('role/aws-service-role/');
+}
+
 function judge(p: CompiledPolicy, req: RequestState, record: boolean): Verdict {
   const v: Verdict = { policyId: p.id, allows: [], denies: [], grantKinds: [], trace: null };
   if (record) {
@@ -123,7 +128,15 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // Judge every policy that applies to this request.
   // RCPs bind service principals too (AWS's own RCP examples exempt them with
   // aws:PrincipalIsAWSService), but only the actions of the services that support RCPs.
-  const rcpApplies = prepared.rcp !== null && RCP_SERVICES.has(req.actionLower.slice(0, req.actionLower.indexOf(':')));
+  // They do not apply to calls made by service-linked roles, to an AWS service assuming a service-linked
+  // role ("the service-linked role's trust policy is also not impacted by RCPs"), nor to kms:RetireGrant
+  // (AWS Organizations User Guide: Resource control policies, "Resources and entities not restricted by RCPs").
+  const rcpExempt = prepared.rcp === null ? null
+    : caller.serviceLinked ? 'rcpNotForServiceLinkedRole'
+    : assumesServiceLinkedRole(req.actionLower, segs) ? 'rcpNotForServiceLinkedRoleTrust'
+    : req.actionLower === 'kms:retiregrant' ? 'rcpNotForRetireGrant'
+    : null;
+  const rcpApplies = prepared.rcp !== null && rcpExempt === null && RCP_SERVICES.has(req.actionLower.slice(0, req.actionLower.indexOf(':')));
   // SCPs "do not affect any service-linked role" (AWS Organizations User Guide: Service control policies).
   const scpApplies = prepared.scp !== null && !isPrincipalless && !caller.serviceLinked;
   const rcpV = rcpApplies ? (prepared.rcp ?? []).map((level) => level.map((p) => judge(p, req, record))) : [];
@@ -164,7 +177,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // 2. RCPs: RCPFullAWSAccess stands at every level, so with no Deny they pass.
   steps.push(rcpApplies
     ? { step: 'rcp', outcome: 'continue', note: 'rcpFullAccess' }
-    : { step: 'rcp', outcome: 'skipped', note: prepared.rcp ? 'rcpServiceNotSupported' : 'noRcp' });
+    : { step: 'rcp', outcome: 'skipped', note: !prepared.rcp ? 'noRcp' : rcpExempt ?? 'rcpServiceNotSupported' });
 
   // 3. SCPs: every level must allow.
   if (scpApplies) {

@@ -132,11 +132,14 @@ const NOTES: Record<string, string> = {
   scpNotForServiceLinkedRole: 'The SCPs do not apply: they do not affect service-linked roles.',
   scpNotForPrincipal: 'The SCPs do not apply: they limit the principals of member accounts, not AWS services or anonymous callers.',
   rcpServiceNotSupported: 'The RCPs do not apply: this service does not support resource control policies.',
+  rcpNotForServiceLinkedRole: 'The RCPs do not apply: they do not restrict calls made by service-linked roles.',
+  rcpNotForServiceLinkedRoleTrust: 'The RCPs do not apply: they do not restrict an AWS service assuming a service-linked role (its trust policy).',
+  rcpNotForRetireGrant: 'The RCPs do not apply: they do not restrict `kms:RetireGrant`.',
   notSessionPrincipal: 'The session policy does not apply: only role sessions and federated users have one.',
 };
 
 /** Notes of skipped steps that an Allow should still mention. */
-const SKIPPED_WORTH_SAYING: ReadonlySet<string> = new Set(['scpNotForServiceLinkedRole', 'scpNotForPrincipal', 'rcpServiceNotSupported', 'notSessionPrincipal']);
+const SKIPPED_WORTH_SAYING: ReadonlySet<string> = new Set(['scpNotForServiceLinkedRole', 'scpNotForPrincipal', 'rcpServiceNotSupported', 'rcpNotForServiceLinkedRole', 'rcpNotForServiceLinkedRoleTrust', 'rcpNotForRetireGrant', 'notSessionPrincipal']);
 
 /** What a deny at the identity step owes to a step passed before it (a grant that could not stand alone, a policy that grants nothing). */
 const BEFORE_IDENTITY_DENY: Record<string, string> = {

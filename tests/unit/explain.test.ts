@@ -192,6 +192,17 @@ describe('explanations that say what actually decided', () => {
     const e = explain(run(slr, req('ec2:RunInstances'), { identity: [allowAll], scp: [[policy([deny('*')])]] }));
     assert.ok(e.sentences.includes('The SCPs do not apply: they do not affect service-linked roles.'));
   });
+  test('an Allow mentions RCPs that do not restrict a service-linked role or kms:RetireGrant', () => {
+    const slr = { arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSServiceRoleForAutoScaling/AutoScaling`, roleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling` };
+    const rcpDenyAll = policy([{ Effect: 'Deny', Principal: '*', Action: ['s3:*', 'kms:*'], Resource: '*' }]);
+    const bySlr = explain(run(slr, GET, { identity: [allowAll], rcp: [[rcpDenyAll]] }));
+    assert.ok(bySlr.sentences.includes('The RCPs do not apply: they do not restrict calls made by service-linked roles.'));
+    const key = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const keyPolicy = policy([{ Effect: 'Allow', Principal: { AWS: ALICE }, Action: 'kms:*', Resource: '*' }]);
+    const retire = run(ALICE, req('kms:RetireGrant', key), { resource: keyPolicy, rcp: [[rcpDenyAll]] });
+    assert.equal(retire.decision, 'Allow');
+    assert.ok(explain(retire).sentences.includes('The RCPs do not apply: they do not restrict `kms:RetireGrant`.'));
+  });
   test('a Deny that applies because a key is missing says so, once', () => {
     const p = policy([allow('*'), deny('s3:*', '*', { Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } })]);
     const e = explain(run(ALICE, GET, { identity: [p] }));
