@@ -36,6 +36,22 @@ export function isArn(arn: string): boolean {
   return true;
 }
 
+/**
+ * Whether the service part of an ARN (its third part) holds `*` or `?`.
+ * AWS refuses such a Resource: "You can't use a wildcard in the service
+ * segment that identifies the AWS product" (IAM JSON policy elements: Resource).
+ */
+export function arnServiceHasWildcard(arn: string): boolean {
+  const from = arn.indexOf(':', 4) + 1;
+  const to = arn.indexOf(':', from);
+  if (from === 0 || to < 0) return false;
+  for (let i = from; i < to; i++) {
+    const c = arn.charCodeAt(i);
+    if (c === 42 || c === 63) return true;
+  }
+  return false;
+}
+
 /** Splits an ARN into exactly six strings, or null. */
 export function arnSegments(arn: string): string[] | null {
   if (!arn.startsWith('arn:')) return null;

@@ -9,7 +9,7 @@ import type { JsonMember, JsonNode, JsonObject } from './json.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { OPERATOR_NAMES, parseOperator } from './operators/index.ts';
 import { findVariables } from './variables.ts';
-import { ACCOUNT_ID, splitArn, isArn } from './arn.ts';
+import { ACCOUNT_ID, splitArn, isArn, arnServiceHasWildcard } from './arn.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { suggest } from './suggest.ts';
 import { RCP_SERVICES } from './organizations.ts';
@@ -385,6 +385,9 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       return;
     }
     if (!isArn(v)) add('error', 'resource.format', `\`${v}\` is not a complete ARN: \`arn:partition:service:region:account:resource\``, path, r);
+    else if (arnServiceHasWildcard(v)) {
+      add('error', 'resource.serviceWildcard', `\`${v}\` has a wildcard in its service part: AWS refuses it ("Resource vendor must be fully qualified"); name one service per ARN, or use \`*\` for every resource`, path, r);
+    }
     checkVariables(r, path);
   }
 

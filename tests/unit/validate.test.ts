@@ -114,6 +114,17 @@ describe('Resource and NotResource', () => {
     test(`${kind}: NotResource alone is accepted`, () => expectValid(one(kind, { Resource: undefined, NotResource: 'arn:aws:s3:::example-bucket/*' }), kind));
   }
   test('a bucket name is not an ARN, with a hint', () => expectDiagnostic(one('identity', { Resource: 'example-bucket' }), 'identity', 'resource.format', '"example-bucket"', 'write `arn:aws:s3:::example-bucket`'));
+  test('a wildcard in an ARN\'s service part is rejected, in Resource and NotResource', () => {
+    // IAM JSON policy elements: Resource, "You can't use a wildcard in the service segment that identifies the AWS product."
+    expectDiagnostic(one('identity', { Resource: 'arn:aws:s3*:::example-bucket/*' }), 'identity', 'resource.serviceWildcard', '"arn:aws:s3*:::example-bucket/*"', 'wildcard in its service part');
+    expectDiagnostic(one('scp', { Effect: 'Deny', Resource: undefined, NotResource: 'arn:aws:*:*:111122223333:*' }), 'scp', 'resource.serviceWildcard', '"arn:aws:*:*:111122223333:*"', 'name one service per ARN');
+    expectDiagnostic(one('identity', { Resource: 'arn:aws:s?:::b' }), 'identity', 'resource.serviceWildcard', '"arn:aws:s?:::b"', 'Resource vendor must be fully qualified');
+  });
+  test('wildcards elsewhere in an ARN are fine', () => {
+    for (const r of ['arn:aws:s3:::*', 'arn:*:s3:::b', 'arn:aws:ec2:*:*:instance/*', 'arn:aws:iam::*:role/a*']) {
+      assert.deepEqual(validDiagnostics(one('identity', { Resource: r }), 'identity').map((d) => d.code), [], r);
+    }
+  });
   test('an ARN with too few parts is rejected', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3' }), 'identity', 'resource.format', '"arn:aws:s3"', 'not a complete ARN'));
   test('a trust policy with Resource is rejected, underlining Resource', () => expectDiagnostic(one('trust', { Resource: '*' }), 'trust', 'resource.inTrust', '"Resource"', 'a role trust policy has no `Resource`'));
   test('a trust policy with NotResource is rejected', () => expectDiagnostic(one('trust', { NotResource: '*' }), 'trust', 'resource.inTrust', '"NotResource"', 'the role itself is the resource'));
