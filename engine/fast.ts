@@ -17,7 +17,7 @@ import type { PolicyKind } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { parseOperator } from './operators/index.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
-import { ACCOUNT_ID, arnServiceHasWildcard, isArn, splitArn } from './arn.ts';
+import { ACCOUNT_ID, isArnWithLiteralService, splitArn } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { ABOVE_LATIN1, LATIN1_ONLY, SIZE_LIMITS } from './validate.ts';
@@ -108,7 +108,7 @@ function variablesOk(v: string): boolean {
 /** validate.ts checkResource plus the literal-variable warning. */
 function resourceOk(v: string, w: Walk): boolean {
   if (v === '*') return true;
-  if (!v.startsWith('arn:') || !isArn(v) || arnServiceHasWildcard(v)) return false;
+  if (!isArnWithLiteralService(v)) return false;
   if (w.latin1 && ABOVE_LATIN1.test(v)) return false;
   if (hasVariableMark(v)) return w.variables && variablesOk(v);
   return true;

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { parseIpRange } from '../../engine/operators/ip.ts';
 import { toTime } from '../../engine/operators/date.ts';
 import { compileGlob, matchGlob } from '../../engine/wildcard.ts';
-import { arnSegments, matchArnText, compileArnPattern, matchArnPattern } from '../../engine/arn.ts';
+import { arnSegments, matchArnText, compileArnPattern, matchArnPattern, isArn, isArnWithLiteralService, arnServiceHasWildcard } from '../../engine/arn.ts';
 
 // ---- reference readers (the engine's earlier, regex-based versions) ------
 
@@ -136,6 +136,19 @@ describe('ARN patterns matched from their text, as compiled per-part globs match
       const want = refMatch(pattern, value);
       assert.equal(matchArnText(pattern, value, arnSegments(value)), want, `${pattern} vs ${value}`);
       assert.equal(matchArnPattern(compileArnPattern(pattern), value, arnSegments(value)), want);
+    }), { numRuns: 20000 });
+  });
+});
+
+describe('the one-pass ARN shape check of the fast path', () => {
+  const part = fc.stringMatching(/^[a-c*?/-]{0,4}$/);
+  const arnish = fc.tuple(fc.constantFrom('arn:', 'arn:', 'arn', 'ar*:', ''), fc.array(part, { minLength: 0, maxLength: 7 })).map(([h, ps]) => h + ps.join(':'));
+  test('isArnWithLiteralService is isArn without a wildcard in the service part', () => {
+    fc.assert(fc.property(arnish, (v) => {
+      const ps = arnSegments(v);
+      const want = ps !== null && !/[*?]/.test(ps[2]);
+      assert.equal(isArnWithLiteralService(v), want, v);
+      assert.equal(isArn(v) && !arnServiceHasWildcard(v), want, v);
     }), { numRuns: 20000 });
   });
 });
