@@ -3,6 +3,7 @@
  * trace stays the data. Each reason code of types.ts has one wording here.
  */
 import type { ConditionTrace, ElementTrace, EvaluationResult, FlowStepId, StatementRef } from './types.ts';
+import { parseOperator } from './operators/index.ts';
 
 /** Words for a decision and its reasons. */
 export interface Explanation {
@@ -51,20 +52,22 @@ export function describeStatement(ref: StatementRef, resourcePolicy: keyof typeo
  */
 function wants(operator: string, values: string[]): string {
   const list = values.map((v) => `\`${v}\``).join(', ');
-  const op = operator.replace(/^For(All|Any)Values?:/i, '').replace(/IfExists$/i, '');
+  // The operator as the engine read it (names ignore case): its canonical name and whether it is negated.
+  const parsed = parseOperator(operator);
+  const op = parsed !== null && parsed.op !== 'Null' ? parsed.op : null;
+  if (op === null) return `wants ${list}`;
   const either = values.length > 1 ? 'any of ' : '';
-  const numeric = /^Numeric/i.test(op);
-  const date = /^Date/i.test(op);
-  if (numeric || date) {
-    const what = numeric ? 'a number' : 'a time';
-    const rel = op.replace(/^(Numeric|Date)/i, '');
-    const phrase: Record<string, string> = numeric
-      ? { equals: 'equal to', notequals: 'other than', lessthan: 'below', lessthanequals: 'at most', greaterthan: 'above', greaterthanequals: 'at least' }
-      : { equals: 'at', notequals: 'other than', lessthan: 'before', lessthanequals: 'at or before', greaterthan: 'after', greaterthanequals: 'at or after' };
-    if (rel.toLowerCase() === 'notequals') return `wants ${what} that is ${values.length > 1 ? 'none of' : 'not'} ${list}`;
-    return `wants ${what} ${phrase[rel.toLowerCase()] ?? 'compared with'} ${either}${list}`;
+  const family = op.name.startsWith('Numeric') ? 'Numeric' : op.name.startsWith('Date') ? 'Date' : null;
+  if (family !== null) {
+    const what = family === 'Numeric' ? 'a number' : 'a time';
+    const rel = op.name.slice(family.length);
+    const phrase: Record<string, string> = family === 'Numeric'
+      ? { Equals: 'equal to', LessThan: 'below', LessThanEquals: 'at most', GreaterThan: 'above', GreaterThanEquals: 'at least' }
+      : { Equals: 'at', LessThan: 'before', LessThanEquals: 'at or before', GreaterThan: 'after', GreaterThanEquals: 'at or after' };
+    if (op.negated) return `wants ${what} that is ${values.length > 1 ? 'none of' : 'not'} ${list}`;
+    return `wants ${what} ${phrase[rel] ?? 'compared with'} ${either}${list}`;
   }
-  if (/Not/.test(op)) return `wants a value that is ${values.length > 1 ? 'none of' : 'not'} ${list}`;
+  if (op.negated) return `wants a value that is ${values.length > 1 ? 'none of' : 'not'} ${list}`;
   return `wants ${list}`;
 }
 

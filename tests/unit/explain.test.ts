@@ -230,5 +230,9 @@ describe('explanations that say what actually decided', () => {
     assert.match(miss('NumericLessThanEquals', ['10']), /wants a number at most `10`/);
     assert.match(miss('DateLessThan', ['2026-01-01T00:00:00Z']), /wants a time before `2026-01-01T00:00:00Z`/);
     assert.match(miss('ForAnyValue:StringLike', ['a*']), /wants `a\*`/);
+    // Operator names ignore case, so the sentence must read them as the engine does.
+    assert.match(miss('stringnotequals', ['a']), /wants a value that is not `a`/);
+    assert.match(miss('ForAllValues:numericgreaterthanIfExists', ['3', '4']), /wants a number above any of `3`, `4`/);
+    assert.match(miss('NotIpAddress', ['10.0.0.0/8']), /wants a value that is not `10.0.0.0\/8`/);
   });
 });
