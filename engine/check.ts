@@ -92,3 +92,15 @@ export function prepare(policies: PoliciesInput, resourceKind: 'resource' | 'tru
   }
   return out;
 }
+
+/**
+ * Every compiled policy of a prepared set, in the engine's order (identity,
+ * resource, boundary, session, SCPs, RCPs): the one walk over its slots.
+ */
+export function compiledPolicies(p: PreparedPolicies): CompiledPolicy[] {
+  const out: CompiledPolicy[] = [...p.identity];
+  if (p.resource) out.push(p.resource);
+  if (p.boundary) out.push(p.boundary);
+  out.push(...p.session, ...(p.scp ?? []).flat(), ...(p.rcp ?? []).flat());
+  return out;
+}

@@ -17,7 +17,7 @@ export type { PreparedPolicies, CheckResult } from './check.ts';
 export type { Explanation } from './explain.ts';
 export { parse } from './parse.ts';
 export { validate, SIZE_LIMITS } from './validate.ts';
-export { checkPolicy, prepare } from './check.ts';
+export { checkPolicy, compiledPolicies, prepare } from './check.ts';
 export { isTrustRequest, mapPolicySet, policiesOf } from './requests.ts';
 export { compile } from './compile.ts';
 export { evaluate, evaluateCase } from './evaluate.ts';

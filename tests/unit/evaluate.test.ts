@@ -9,7 +9,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { evaluate, prepare, evaluateCase, type EvaluationResult, type PoliciesInput, type PrincipalInput, type RequestInput } from '../../engine/index.ts';
+import { compiledPolicies, evaluate, prepare, evaluateCase, type EvaluationResult, type PoliciesInput, type PrincipalInput, type RequestInput } from '../../engine/index.ts';
 import { caseFiles, loadCases } from '../../scripts/cases.ts';
 import { OWN_CASES, SHARED_CASES } from '../../scripts/shared.ts';
 import {
@@ -346,4 +346,14 @@ describe('trace: false decides the same as trace: true', () => {
       assert.deepEqual(key(evaluate(who, request, prepared, { trace: false })), key(evaluate(who, request, prepared, { trace: true })));
     }), { numRuns: 300 });
   });
+});
+
+test('compiledPolicies lists every prepared policy once, in the engine\'s order', () => {
+  const p = prepare({
+    identity: [allowAll, allowGet], resource: bucketPolicy('*'), permissionsBoundary: allowAll, session: [allowAll],
+    scp: [[allowAll], [allowAll, allowAll]], rcp: [[rcpDeny]],
+  });
+  assert.deepEqual(compiledPolicies(p).map((c) => c.id), [
+    'identity[0]', 'identity[1]', 'resource', 'permissionsBoundary', 'session[0]', 'scp[0][0]', 'scp[1][0]', 'scp[1][1]', 'rcp[0][0]',
+  ]);
 });

@@ -5,7 +5,7 @@
  * so the server uses it to render the first decisions and the client on
  * every keystroke.
  */
-import { checkPolicy, evaluate, prepare } from '../../../engine/index.ts';
+import { checkPolicy, compiledPolicies, evaluate, prepare } from '../../../engine/index.ts';
 import type { Decision, Diagnostic, EvaluationResult, Policy, PolicyId, PreparedPolicies } from '../../../engine/index.ts';
 import { resourceKindFor } from '../../../lessons/exercise.ts';
 import { fillLearner, LEARNER, policyEntries, scenarioPolicies, type PolicyEntry, type WorkbenchData } from './model.ts';
@@ -39,11 +39,7 @@ export interface Evaluation {
 
 /** The checked policy with the given id among the prepared ones. */
 function preparedPolicy(prepared: PreparedPolicies, id: PolicyId): Policy | null {
-  const all = [
-    ...prepared.identity, prepared.resource, prepared.boundary, ...prepared.session,
-    ...(prepared.scp ?? []).flat(), ...(prepared.rcp ?? []).flat(),
-  ];
-  return all.find((p) => p?.id === id)?.policy ?? null;
+  return compiledPolicies(prepared).find((p) => p.id === id)?.policy ?? null;
 }
 
 /**
