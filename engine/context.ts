@@ -83,7 +83,9 @@ export function buildContext(p: PrincipalInput, caller: Caller, req: RequestInpu
   const ctx = new ContextMap();
   const principalArn = caller.kind === 'session' ? caller.roleArn : caller.arn;
   if (principalArn) ctx.set('aws:principalarn', [principalArn]);
+  // IAM User Guide, aws:PrincipalAccount: in the context of every request; `anonymous` for anonymous ones.
   if (caller.account) ctx.set('aws:principalaccount', [caller.account]);
+  else if (caller.kind === 'anonymous') ctx.set('aws:principalaccount', ['anonymous']);
   const type = PRINCIPAL_TYPE[caller.kind];
   if (type) ctx.set('aws:principaltype', [type]);
   if (caller.kind === 'user') ctx.set('aws:username', [caller.userName]);
