@@ -89,6 +89,7 @@ export function describeMiss(m: ElementTrace | ConditionTrace): string {
   switch (m.reason) {
     case 'conditionKeyMissing': return `the condition \`${m.operator}\` needs ${key}, which this request does not have`;
     case 'conditionNullNotMatched': return `the condition \`Null\` on ${key} is not met`;
+    case 'conditionEmptyValue': return `the condition \`${m.operator}\` on ${key} is not met: the request's value is empty, a null dataset, in which \`ForAnyValue\` finds nothing`;
     case 'conditionValueUnresolved': return `the condition on ${key} compares with a policy variable that has no single value here (its key is absent or multivalued, and there is no default)`;
     default: {
       const got = m.requestValues ? m.requestValues.map((v) => `\`${String(v)}\``).join(', ') : 'nothing';
@@ -164,7 +165,8 @@ function denyDetail(result: EvaluationResult, ref: StatementRef): string {
     || (c.reason === 'conditionMatched' && c.requestValues === undefined));
   if (absent.length === 0) return '';
   const keys = absent.map((c) => `\`${c.key}\``).join(', ');
-  return `: the request has no ${keys}, and ${absent.length > 1 ? 'these conditions count' : `\`${absent[0].operator}\` counts`} a missing key as a match`;
+  const someEmpty = absent.some((c) => c.requestValues !== undefined);
+  return `: the request has ${someEmpty ? 'an empty value or none for' : 'no'} ${keys}, and ${absent.length > 1 ? 'these conditions count' : `\`${absent[0].operator}\` counts`} ${someEmpty ? 'that' : 'a missing key'} as a match`;
 }
 
 /** Explains a result in plain English. */

@@ -188,6 +188,12 @@ function anyPolicyValue(op: Operator, list: unknown[], rv: ContextScalar): boole
   return false;
 }
 
+/** Whether a present key's values are a null dataset: every one an empty string. */
+function isNullDataset(values: ContextScalar[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== '') return false;
+  return true;
+}
+
 /**
  * Tests one condition key and says why, as a reason code; `matched` follows
  * from the code (see CONDITION_MATCHES). When `resolved` is given, the
@@ -200,7 +206,9 @@ export function conditionOutcome(c: CompiledCondition, ctx: ContextMap, resolved
   const op = spec.parsed.op;
   if (op === 'Null') {
     if (resolved) for (const v of spec.values) resolved.push(v.value);
-    return (c.nullWantsAbsent ? !present : present) ? 'conditionNullMatched' : 'conditionNullNotMatched';
+    // Null false checks "if the context key exists and its value is not null": an empty value is null.
+    const notNull = present && !isNullDataset(values);
+    return (c.nullWantsAbsent ? !notNull : notNull) ? 'conditionNullMatched' : 'conditionNullNotMatched';
   }
   // Resolve the policy's values against this request.
   let list = c.staticPrepared;
@@ -228,6 +236,9 @@ export function conditionOutcome(c: CompiledCondition, ctx: ContextMap, resolved
     if (set === 'ForAnyValue') return 'conditionKeyMissing';
     return op.negated ? 'conditionMatched' : 'conditionKeyMissing';
   }
+  // A key whose values resolve to a null dataset, such as an empty string: ForAllValues is
+  // true and ForAnyValue false (IAM User Guide, condition operators and set operators).
+  if (set !== null && isNullDataset(values)) return set === 'ForAllValues' ? 'conditionForAllValuesEmpty' : 'conditionEmptyValue';
   const negated = op.negated;
   let matched: boolean;
   if (set === 'ForAllValues') {

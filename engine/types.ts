@@ -143,7 +143,10 @@ export type MatchReason =
   | 'conditionKeyMissingIfExists'
   | 'conditionNullMatched'
   | 'conditionNullNotMatched'
+  /** ForAllValues on a key that is absent or whose value is empty (a null dataset): met. */
   | 'conditionForAllValuesEmpty'
+  /** ForAnyValue on a key whose value is empty (a null dataset): not met. */
+  | 'conditionEmptyValue'
   | 'conditionValueUnresolved';
 
 /** The outcome of one element test in a statement. */

@@ -85,6 +85,11 @@ describe('implicit deny', () => {
       ],
     });
   });
+  test('ForAnyValue on an empty value says the empty set has no match', () => {
+    const p = policy([allow('s3:GetObject', '*', { Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': '*' } } })]);
+    const e = explain(run(ALICE, req('s3:GetObject', OBJECT, { 'aws:TagKeys': '' }), { identity: [p] }));
+    assert.equal(e.sentences[1], 'Closest: statement 1 of the identity-based policy 1, but the condition `ForAnyValue:StringLike` on `aws:TagKeys` is not met: the request\'s value is empty, a null dataset, in which `ForAnyValue` finds nothing.');
+  });
   test('a condition value that differs shows both values', () => {
     const p = policy([allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } })]);
     const e = explain(run(ALICE, req('s3:GetObject', OBJECT, { 'aws:RequestedRegion': 'us-east-1' }), { identity: [p] }));
@@ -210,6 +215,12 @@ describe('explanations that say what actually decided', () => {
       'Denied by statement 2 of the identity-based policy 1: the request has no `aws:MultiFactorAuthPresent`, and `BoolIfExists` counts a missing key as a match.',
       'An explicit Deny overrides every Allow.',
     ]);
+  });
+  test('a ForAllValues Deny that applies because the key is empty says so', () => {
+    // Condition operators: ForAllValues "returns true if ... the context key value resolves to a null dataset, such as an empty string".
+    const p = policy([allow('*'), deny('s3:*', '*', { Condition: { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': 'keep' } } })]);
+    const e = explain(run(ALICE, req('s3:GetObject', OBJECT, { 'aws:TagKeys': [''] }), { identity: [p] }));
+    assert.equal(e.sentences[0], 'Denied by statement 2 of the identity-based policy 1: the request has an empty value or none for `aws:TagKeys`, and `ForAllValues:StringNotEquals` counts that as a match.');
   });
   test('a NotPrincipal Deny that applies only because of the boundary says so', () => {
     // Permissions boundaries: a NotPrincipal with Deny "will always deny any IAM principal that has a permissions boundary policy attached".

@@ -61,6 +61,12 @@ describe('multivalued keys: ForAllValues and ForAnyValue', () => {
   row('ForAllValues: one value outside the list fails', { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'cost'] } }, { 'aws:TagKeys': ['team', 'owner'] }, NO);
   row('ForAllValues: a key absent is true', { 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' } }, undefined, ALLOW);
   row('ForAllValues: an empty list is true', { 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' } }, { 'aws:TagKeys': [] }, ALLOW);
+  // Condition operators: a key that "resolves to a null dataset, such as an empty string": ForAllValues true, ForAnyValue false.
+  row('ForAllValues: an empty string is a null dataset, so true', { 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' } }, { 'aws:TagKeys': [''] }, ALLOW);
+  row('ForAnyValue: an empty string is a null dataset, so false even against ""', { 'ForAnyValue:StringEquals': { 'aws:TagKeys': '' } }, { 'aws:TagKeys': '' }, NO);
+  row('ForAnyValueIfExists: an empty value is present, so still false', { 'ForAnyValue:StringLikeIfExists': { 'aws:TagKeys': '*' } }, { 'aws:TagKeys': [''] }, NO);
+  row('ForAnyValue: one real value among empty ones counts', { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' } }, { 'aws:TagKeys': ['', 'team'] }, ALLOW);
+  row('a plain operator still compares an empty string', { StringEquals: { 'aws:TagKeys': '' } }, { 'aws:TagKeys': '' }, ALLOW);
   row('ForAllValues with StringLike', { 'ForAllValues:StringLike': { 'aws:TagKeys': ['team-*'] } }, { 'aws:TagKeys': ['team-a', 'team-b'] }, ALLOW);
   row('ForAllValues:StringNotEquals: no value may be listed', { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': ['secret'] } }, { 'aws:TagKeys': ['team', 'secret'] }, NO);
   row('ForAllValues:StringNotEquals: none listed', { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': ['secret'] } }, { 'aws:TagKeys': ['team', 'cost'] }, ALLOW);
@@ -176,6 +182,8 @@ describe('Null', () => {
   row('Null false: the key is present', { Null: { [K]: 'false' } }, { [K]: '2026-01-01T00:00:00Z' }, ALLOW);
   row('Null false: the key is absent', { Null: { [K]: 'false' } }, undefined, NO);
   row('Null true: an empty list counts as absent', { Null: { 'aws:TagKeys': 'true' } }, { 'aws:TagKeys': [] }, ALLOW);
+  row('Null true: an empty string is a null value', { Null: { 'aws:TagKeys': 'true' } }, { 'aws:TagKeys': '' }, ALLOW);
+  row('Null false: an empty string is not a value', { Null: { 'aws:TagKeys': 'false' } }, { 'aws:TagKeys': [''] }, NO);
   row('Null with a JSON boolean', { Null: { [K]: true } }, undefined, ALLOW);
   row('Null: the value is case insensitive', { Null: { [K]: 'TRUE' } }, undefined, ALLOW);
   row('Null on a derived key: aws:username exists for a user', { Null: { 'aws:username': 'false' } }, undefined, ALLOW);
