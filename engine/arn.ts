@@ -70,6 +70,27 @@ export function isArnWithLiteralService(arn: string): boolean {
   return regionEnd >= 0 && arn.indexOf(':', regionEnd + 1) >= 0;
 }
 
+/** The index of an ARN's fifth colon, where its resource part begins; -1 if it has fewer. */
+export function fifthColon(arn: string): number {
+  let at = -1;
+  for (let i = 0; i < 5; i++) {
+    at = arn.indexOf(':', at + 1);
+    if (at < 0) return -1;
+  }
+  return at;
+}
+
+/**
+ * Whether a Resource ARN has a `${` before its fifth colon, where AWS does not
+ * replace policy variables: "You can't use a variable to replace parts of the
+ * ARN before the fifth colon, such as the service or account" (IAM User Guide,
+ * policy variables).
+ */
+export function variableBeforeResourcePart(arn: string): boolean {
+  const at = arn.indexOf('${');
+  return at >= 0 && at < fifthColon(arn);
+}
+
 /** Splits an ARN into exactly six strings, or null. */
 export function arnSegments(arn: string): string[] | null {
   if (!arn.startsWith('arn:')) return null;

@@ -9,7 +9,7 @@
  */
 import type { PolicyId, PolicySlot, StatementRef } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
-import { type ArnPattern, compileArnPieces } from './arn.ts';
+import { type ArnPattern, compileArnPieces, fifthColon, variableBeforeResourcePart } from './arn.ts';
 import { type Template, hasVariableMark, parseTemplate } from './variables.ts';
 import type { PatternPiece } from './wildcard.ts';
 
@@ -122,12 +122,25 @@ function fixedPieces(t: Template): PatternPiece[] {
   return t.parts as PatternPiece[];
 }
 
+/**
+ * A Resource's template: variables are replaced only after the ARN's fifth
+ * colon; before it, `${...}` is plain text (IAM User Guide, policy variables:
+ * "You can't use a variable to replace parts of the ARN before the fifth colon").
+ */
+function resourceTemplate(text: string): Template {
+  if (!variableBeforeResourcePart(text)) return parseTemplate(text, true, true);
+  const cut = fifthColon(text) + 1;
+  const rest = parseTemplate(text.slice(cut), true, true);
+  if (rest.plain !== null) return { parts: [{ t: 'text', text, wild: true }], hasVars: false, plain: text };
+  return { parts: [{ t: 'text', text: text.slice(0, cut), wild: true }, ...rest.parts], hasVars: rest.hasVars, plain: null };
+}
+
 function compileResources(list: Located[]): (CompiledResource | null)[] | null {
   let out: (CompiledResource | null)[] | null = null;
   for (let i = 0; i < list.length; i++) {
     const loc = list[i];
     if (!hasVariableMark(loc.value)) continue;
-    const template = parseTemplate(loc.value, true, true);
+    const template = resourceTemplate(loc.value);
     let pattern: ArnPattern | null = null;
     if (template.plain !== null) continue;
     if (!template.hasVars) pattern = compileArnPieces(fixedPieces(template));

@@ -17,7 +17,7 @@ import type { PolicyKind } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { parseOperator } from './operators/index.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
-import { ACCOUNT_ID, isArnWithLiteralService, splitArn } from './arn.ts';
+import { ACCOUNT_ID, isArnWithLiteralService, splitArn, variableBeforeResourcePart } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { ABOVE_LATIN1, LATIN1_ONLY, SIZE_LIMITS } from './validate.ts';
@@ -110,7 +110,7 @@ function resourceOk(v: string, w: Walk): boolean {
   if (v === '*') return true;
   if (!isArnWithLiteralService(v)) return false;
   if (w.latin1 && ABOVE_LATIN1.test(v)) return false;
-  if (hasVariableMark(v)) return w.variables && variablesOk(v);
+  if (hasVariableMark(v)) return w.variables && variablesOk(v) && !variableBeforeResourcePart(v);
   return true;
 }
 
@@ -408,7 +408,8 @@ export function fastCheck(value: unknown, kind: PolicyKind): Policy | null {
       version = v;
       size += 12;
     } else if (key === 'Id') {
-      if (typeof v !== 'string' || kind === 'scp' || kind === 'rcp' || (LATIN1_ONLY[kind] && ABOVE_LATIN1.test(v))) return null;
+      // Id stands only in resource-based and trust policies; elsewhere the validator comments.
+      if (typeof v !== 'string' || (kind !== 'resource' && kind !== 'trust') || (LATIN1_ONLY[kind] && ABOVE_LATIN1.test(v))) return null;
       size += v.length + 2;
     } else if (key === 'Statement') {
       hasStatement = true;

@@ -9,7 +9,7 @@ import type { JsonMember, JsonNode, JsonObject } from './json.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { OPERATOR_NAMES, parseOperator } from './operators/index.ts';
 import { findVariables } from './variables.ts';
-import { ACCOUNT_ID, splitArn, isArn, arnServiceHasWildcard } from './arn.ts';
+import { ACCOUNT_ID, splitArn, isArn, arnServiceHasWildcard, variableBeforeResourcePart } from './arn.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { suggest } from './suggest.ts';
 import { RCP_SERVICES } from './organizations.ts';
@@ -182,6 +182,10 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     } else if (m.key === 'Id') {
       if (m.value.type !== 'string') add('error', 'id.type', '`Id` must be a string', 'Id', m.value);
       if (kind === 'scp' || kind === 'rcp') add('warning', 'id.ignored', `\`Id\` has no effect in ${KIND_NAME[kind]}`, 'Id', m);
+      // Grammar notes: "The id_block is optional in resource-based policies. It must not be included in identity-based policies."
+      else if (kind === 'identity' || kind === 'boundary' || kind === 'session') {
+        add('error', 'id.identity', `${KIND_NAME[kind]} cannot have \`Id\`: it belongs to resource-based policies`, 'Id', m, 'remove the element, or name the policy when you create it');
+      }
     } else if (m.key === 'Statement') statementNode = m.value;
     else {
       const s = suggest(m.key, TOP_KEYS);
@@ -389,6 +393,10 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       add('error', 'resource.serviceWildcard', `\`${v}\` has a wildcard in its service part: AWS refuses it ("Resource vendor must be fully qualified"); name one service per ARN, or use \`*\` for every resource`, path, r);
     }
     checkVariables(r, path);
+    if (variables && variableBeforeResourcePart(v)) {
+      add('warning', 'variable.arnPrefix', `\`${v}\` has a policy variable before the ARN's fifth colon, where AWS does not replace variables: there it is plain text, so this ARN matches no real resource`, path, r,
+        'variables work only in the resource part, after the fifth colon; use `*` or the literal value in the service, region or account part');
+    }
   }
 
   function checkVariables(r: Located, path: string): void {

@@ -236,6 +236,21 @@ describe('anonymous callers and NotPrincipal', () => {
   });
 });
 
+describe('policy variables in a Resource ARN', () => {
+  // Policy variables: "You can't use a variable to replace parts of the ARN before the fifth colon, such as the service or account."
+  const param = (account: string, rest: string) => `arn:aws:ssm:us-east-1:${account}:parameter/${rest}`;
+  test('before the fifth colon a variable is plain text, and matches only itself', () => {
+    const p = policy([allow('ssm:GetParameter', param('${aws:PrincipalAccount}', 'app/*'))]);
+    assert.equal(run(ALICE, req('ssm:GetParameter', param(ACCOUNT, 'app/db')), { identity: [p] }).decision, 'ImplicitDeny');
+    assert.equal(run(ALICE, req('ssm:GetParameter', param('${aws:PrincipalAccount}', 'app/db')), { identity: [p] }).decision, 'Allow');
+  });
+  test('after the fifth colon the same ARN still replaces its variables', () => {
+    const p = policy([allow('ssm:GetParameter', param('${aws:PrincipalAccount}', '${aws:username}/*'))]);
+    assert.equal(run(ALICE, req('ssm:GetParameter', param('${aws:PrincipalAccount}', 'alice/db')), { identity: [p] }).decision, 'Allow');
+    assert.equal(run(ALICE, req('ssm:GetParameter', param('${aws:PrincipalAccount}', 'bob/db')), { identity: [p] }).decision, 'ImplicitDeny');
+  });
+});
+
 describe('NotAction and NotResource', () => {
   test('Allow with NotResource allows everything but the excluded resource', () => {
     const p = policy([{ Effect: 'Allow', Action: 's3:GetObject', NotResource: `${BUCKET}/secret/*` }]);

@@ -204,7 +204,7 @@ const principal = fc.oneof(
   anyValue,
 );
 const ACTION_STRINGS = ['*', 's3:GetObject', 'S3:getobject', 's3:Get*', 's3:*', 'iam:*AccessKey*', 'ec2:Describe?pcs', 'sts:AssumeRole'];
-const RESOURCE_STRINGS = ['*', 'arn:aws:s3:::b', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/${aws:username}/*', 'arn:aws:s3:::b/${*}', 'arn:aws:ec2:*:*:instance/*', "arn:aws:s3:::b/${aws:PrincipalTag/team, 'x'}"];
+const RESOURCE_STRINGS = ['*', 'arn:aws:iam::${aws:PrincipalAccount}:user/x', 'arn:aws:s3:::b', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/${aws:username}/*', 'arn:aws:s3:::b/${*}', 'arn:aws:ec2:*:*:instance/*', "arn:aws:s3:::b/${aws:PrincipalTag/team, 'x'}"];
 /** Mostly from the good pool, now and then anything. */
 const mostly = (good: string[]): fc.Arbitrary<string> => fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: str });
 const mostlyList = (good: string[]): fc.Arbitrary<string | string[]> => fc.oneof({ weight: 3, arbitrary: mostly(good) }, fc.array(mostly(good), { maxLength: 3 }));

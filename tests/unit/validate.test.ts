@@ -101,6 +101,13 @@ describe('Version and policy variables', () => {
   test('under 2008-10-17 a variable in a condition value is plain text (warning)', () => expectDiagnostic(withVar({ Version: '2008-10-17' }), 'identity', 'variable.literal', '"${aws:username}"', 'plain text'));
   test('with no Version a variable is plain text too', () => expectDiagnostic(withVar({}), 'identity', 'variable.literal', '"${aws:username}"', 'plain text'));
   test('under 2012-10-17 variables are variables: no warning', () => expectNoDiagnostic(withVar({ Version: '2012-10-17' }), 'identity', 'variable.literal'));
+  // Policy variables: "You can't use a variable to replace parts of the ARN before the fifth colon".
+  test('a variable in the account part is plain text (warning)', () => {
+    const d = findDiagnostic(one('identity', { Resource: 'arn:aws:ssm:us-east-1:${aws:PrincipalAccount}:parameter/x' }), 'identity', 'variable.arnPrefix', '"arn:aws:ssm:us-east-1:${aws:PrincipalAccount}:parameter/x"', 'before the ARN\'s fifth colon');
+    assert.equal(d.severity, 'warning');
+  });
+  test('a variable in the region part is plain text too', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3:${aws:RequestedRegion}::b' }), 'identity', 'variable.arnPrefix', '"arn:aws:s3:${aws:RequestedRegion}::b"', 'matches no real resource'));
+  test('a variable right after the fifth colon draws no such warning', () => expectNoDiagnostic(one('identity', { Resource: 'arn:aws:s3:::${aws:username}/*' }), 'identity', 'variable.arnPrefix'));
   test('an unclosed variable is an error', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3:::b/${aws:username' }), 'identity', 'variable.syntax', '"arn:aws:s3:::b/${aws:username"', 'has no closing `}`'));
   test('a malformed variable is an error', () => expectDiagnostic(one('identity', { Condition: { StringLike: { 's3:prefix': '${ }' } } }), 'identity', 'variable.syntax', '"${ }"', 'is not a variable'));
   test('a default value is accepted', () => expectValid(one('identity', { Resource: "arn:aws:s3:::b/${aws:PrincipalTag/team, 'none'}/*" }), 'identity'));
@@ -195,9 +202,13 @@ describe('Sid characters and Id', () => {
     test(`${kind}: a Sid with spaces is accepted`, () => expectNoDiagnostic(one(kind, { Sid: 'Read reports 1' }), kind, 'sid.characters'));
   }
   test('an empty Sid is accepted, and two empty Sids are not duplicates', () => expectValid(policy([{ ...base('identity'), Sid: '' }, { ...base('identity'), Sid: '' }]), 'identity'));
-  test('Id is accepted in an identity policy', () => expectValid(one('identity', {}, { Version: '2012-10-17', Id: 'ReadOnly' }), 'identity'));
+  // Grammar notes: the id_block "is optional in resource-based policies. It must not be included in identity-based policies."
+  for (const kind of ['identity', 'boundary', 'session'] as PolicyKind[]) {
+    test(`${kind}: Id is rejected`, () => expectDiagnostic(one(kind, {}, { Version: '2012-10-17', Id: 'ReadOnly' }), kind, 'id.identity', '"Id"', 'cannot have `Id`: it belongs to resource-based policies'));
+  }
   test('Id is accepted in a resource policy', () => expectValid(one('resource', {}, { Version: '2012-10-17', Id: 'Policy1' }), 'resource'));
-  test('Id must be a string', () => expectDiagnostic(one('identity', {}, { Version: '2012-10-17', Id: 5 }), 'identity', 'id.type', '5', '`Id` must be a string'));
+  test('Id is accepted in a trust policy', () => expectValid(one('trust', {}, { Version: '2012-10-17', Id: 'Trust1' }), 'trust'));
+  test('Id must be a string', () => expectDiagnostic(one('resource', {}, { Version: '2012-10-17', Id: 5 }), 'resource', 'id.type', '5', '`Id` must be a string'));
   test('Id in an SCP is a warning: it has no effect', () => assert.equal(findDiagnostic(one('scp', {}, { Version: '2012-10-17', Id: 'x' }), 'scp', 'id.ignored', '"Id"', 'has no effect').severity, 'warning'));
 });
 
