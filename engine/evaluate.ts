@@ -2,7 +2,10 @@
  * Stage 4: (request, policies in force) -> decision and trace, following
  * AWS's documented evaluation logic:
  *
- * 1. An explicit Deny in any policy that applies to the request wins.
+ * 1. An explicit Deny in any policy that applies to the request wins
+ *    (except on sts:GetCallerIdentity, which needs no permission); then the
+ *    fixed restrictions of temporary credentials (a federated user cannot
+ *    call IAM or STS, a role session cannot get a federation or session token).
  * 2. RCPs of the resource's account (member accounts only, and only for the
  *    services that support RCPs): every level must allow; RCPFullAWSAccess,
  *    which AWS attaches to every level, does.
@@ -166,6 +169,15 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   const result = (decision: Decision, deniedAt: FlowStepId | null, deciding: StatementRef[], closest: NearMiss[] = []): EvaluationResult =>
     ({ decision, deciding, closest, deniedAt, steps, policies: all, resourcePolicy });
 
+  // sts:GetCallerIdentity needs no permission: "If an administrator attaches a policy to your identity
+  // that explicitly denies access to the sts:GetCallerIdentity action, you can still perform this
+  // operation" (AWS STS API Reference: GetCallerIdentity; IAM User Guide: Compare AWS STS credentials, note 4).
+  const signedIn = isRoot || caller.kind === 'user' || caller.kind === 'session' || caller.kind === 'federated';
+  if (signedIn && req.actionLower === 'sts:getcalleridentity') {
+    steps.push({ step: 'denyCheck', outcome: 'allow', note: 'callerIdentityNeedsNoPermission' });
+    return result('Allow', null, []);
+  }
+
   // 1. Explicit deny anywhere.
   const denies: StatementRef[] = everyV.flatMap((v) => v.denies);
   if (denies.length) {
@@ -173,6 +185,20 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
     return result('ExplicitDeny', 'denyCheck', denies);
   }
   steps.push({ step: 'denyCheck', outcome: 'continue', note: 'noExplicitDeny' });
+
+  // What temporary credentials cannot do, whatever the policies say (IAM User Guide: Compare AWS STS
+  // credentials, "Restrictions on resulting temporary credentials"): a federated user session from
+  // GetFederationToken "Cannot call IAM operations using the AWS CLI or AWS API. Cannot call AWS STS
+  // operations except GetCallerIdentity"; a role session "Cannot call GetFederationToken or GetSessionToken".
+  const service = req.actionLower.slice(0, req.actionLower.indexOf(':'));
+  if (caller.kind === 'federated' && (service === 'iam' || service === 'sts')) {
+    steps.push({ step: 'session', outcome: 'implicitDeny', note: 'federatedCannotCallIamOrSts' });
+    return result('ImplicitDeny', 'session', []);
+  }
+  if (caller.kind === 'session' && (req.actionLower === 'sts:getfederationtoken' || req.actionLower === 'sts:getsessiontoken')) {
+    steps.push({ step: 'session', outcome: 'implicitDeny', note: 'roleSessionCannotGetToken' });
+    return result('ImplicitDeny', 'session', []);
+  }
 
   // 2. RCPs: RCPFullAWSAccess stands at every level, so with no Deny they pass.
   steps.push(rcpApplies

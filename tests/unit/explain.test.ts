@@ -90,6 +90,16 @@ describe('implicit deny', () => {
     const e = explain(run(ALICE, req('s3:GetObject', OBJECT, { 'aws:TagKeys': '' }), { identity: [p] }));
     assert.equal(e.sentences[1], 'Closest: statement 1 of the identity-based policy 1, but the condition `ForAnyValue:StringLike` on `aws:TagKeys` is not met: the request\'s value is empty, a null dataset, in which `ForAnyValue` finds nothing.');
   });
+  test('a federated user calling IAM is told what its credentials cannot do', () => {
+    const fed = { arn: `arn:aws:sts::${ACCOUNT}:federated-user/jane` };
+    const r = run(fed, req('iam:ListUsers'), { identity: [allowAll], session: [allowAll] });
+    assert.equal(r.deniedAt, 'session');
+    assert.deepEqual(explain(r).sentences, ['A federated user session (from `GetFederationToken`) cannot call IAM operations, nor AWS STS operations other than `GetCallerIdentity`, whatever the policies say.']);
+  });
+  test('a role session asking for a session token is told only users can', () => {
+    const r = run(SESSION, req('sts:GetSessionToken'), { identity: [allowAll] });
+    assert.match(explain(r).sentences[0], /^A role session cannot call `GetFederationToken` or `GetSessionToken`/);
+  });
   test('a condition value that differs shows both values', () => {
     const p = policy([allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } })]);
     const e = explain(run(ALICE, req('s3:GetObject', OBJECT, { 'aws:RequestedRegion': 'us-east-1' }), { identity: [p] }));
@@ -221,6 +231,10 @@ describe('explanations that say what actually decided', () => {
     const p = policy([allow('*'), deny('s3:*', '*', { Condition: { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': 'keep' } } })]);
     const e = explain(run(ALICE, req('s3:GetObject', OBJECT, { 'aws:TagKeys': [''] }), { identity: [p] }));
     assert.equal(e.sentences[0], 'Denied by statement 2 of the identity-based policy 1: the request has an empty value or none for `aws:TagKeys`, and `ForAllValues:StringNotEquals` counts that as a match.');
+  });
+  test('GetCallerIdentity is allowed despite a Deny, and says why', () => {
+    const e = explain(run(ALICE, req('sts:GetCallerIdentity'), { identity: [policy([deny('sts:*')])] }));
+    assert.deepEqual(e, { headline: 'Allowed', sentences: ['`sts:GetCallerIdentity` needs no permission: AWS answers it for any signed-in caller, even one that a policy explicitly denies, because an access-denied error would reveal the same details.'] });
   });
   test('a NotPrincipal Deny that applies only because of the boundary says so', () => {
     // Permissions boundaries: a NotPrincipal with Deny "will always deny any IAM principal that has a permissions boundary policy attached".
