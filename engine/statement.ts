@@ -143,7 +143,13 @@ export function principalMatch(spec: PrincipalSpec, caller: Caller): PrincipalMa
   return best;
 }
 
-/** Whether NotPrincipal's list exempts the caller: its own identity and its account must both be listed. */
+/**
+ * Whether NotPrincipal's list exempts the caller. AWS "might validate the
+ * account first, then the role, and then the assumed-role user" (IAM JSON
+ * policy elements: NotPrincipal), so every link of the caller's chain must be
+ * listed: the account and the user; or the account, the role and the session
+ * itself ("Principals must always name a specific session").
+ */
 function exemptedBy(spec: PrincipalSpec, caller: Caller, hasBoundary: boolean): boolean {
   if (spec.anyone) return true;
   if (caller.kind === 'service') return spec.service.some((s) => s.value.toLowerCase() === caller.service);
@@ -152,8 +158,8 @@ function exemptedBy(spec: PrincipalSpec, caller: Caller, hasBoundary: boolean): 
   const listed = (v: string): boolean => spec.aws.some((a) => a.value === v);
   const accountListed = listed(caller.account) || listed(caller.accountArn);
   if (caller.kind === 'root') return accountListed;
-  const selfListed = listed(caller.arn) || (caller.roleArn !== '' && listed(caller.roleArn));
-  return selfListed && accountListed;
+  if (caller.kind === 'session') return accountListed && listed(caller.roleArn) && listed(caller.arn);
+  return accountListed && listed(caller.arn);
 }
 
 /** How the statement's Principal/NotPrincipal names the caller; null: it does not. */

@@ -230,9 +230,17 @@ describe('anonymous callers and NotPrincipal', () => {
   test('NotPrincipal with Deny denies everyone else', () => assert.equal(decide(`arn:aws:iam::${ACCOUNT}:user/bob`, GET, { resource: np([ALICE, ACCOUNT]) }), 'ExplicitDeny'));
   test('NotPrincipal with Deny denies an anonymous caller', () => assert.equal(decide({ anonymous: true }, GET, { resource: np([ALICE, ACCOUNT]) }), 'ExplicitDeny'));
   test('NotPrincipal with Deny always denies a principal that has a boundary', () => assert.equal(decide(ALICE, GET, { resource: np([ALICE, ACCOUNT]), permissionsBoundary: allowAll }), 'ExplicitDeny'));
-  test('a session is spared only when its role (or session) and its account are listed', () => {
-    assert.equal(decide(SESSION, GET, { resource: np([ROLE, ACCOUNT]) }), 'Allow');
-    assert.equal(decide(SESSION, GET, { resource: np([ROLE]) }), 'ExplicitDeny');
+  // NotPrincipal: AWS "might validate the account first, then the role, and then the assumed-role user";
+  // "Principals must always name a specific session".
+  test('a session is spared only when the session, its role and its account are all listed', () => {
+    assert.equal(decide(SESSION, GET, { resource: np([SESSION, ROLE, ACCOUNT]) }), 'Allow');
+    assert.equal(decide(SESSION, GET, { resource: np([ROLE, ACCOUNT]) }), 'ExplicitDeny');
+    assert.equal(decide(SESSION, GET, { resource: np([SESSION, ACCOUNT]) }), 'ExplicitDeny');
+    assert.equal(decide(SESSION, GET, { resource: np([SESSION, ROLE]) }), 'ExplicitDeny');
+  });
+  test('listing one session of a role does not spare its other sessions', () => {
+    const other = SESSION.replace(/[^/]+$/, 'other-session');
+    assert.equal(decide(other, GET, { resource: np([SESSION, ROLE, ACCOUNT]) }), 'ExplicitDeny');
   });
 });
 
