@@ -190,8 +190,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // credentials, "Restrictions on resulting temporary credentials"): a federated user session from
   // GetFederationToken "Cannot call IAM operations using the AWS CLI or AWS API. Cannot call AWS STS
   // operations except GetCallerIdentity"; a role session "Cannot call GetFederationToken or GetSessionToken".
-  const service = req.actionLower.slice(0, req.actionLower.indexOf(':'));
-  if (caller.kind === 'federated' && (service === 'iam' || service === 'sts')) {
+  if (caller.kind === 'federated' && (req.actionLower.startsWith('iam:') || req.actionLower.startsWith('sts:'))) {
     steps.push({ step: 'session', outcome: 'implicitDeny', note: 'federatedCannotCallIamOrSts' });
     return result('ImplicitDeny', 'session', []);
   }
