@@ -20,7 +20,7 @@ import { findVariables, hasVariableMark } from './variables.ts';
 import { ACCOUNT_ID, isArnWithLiteralService, splitArn, variableBeforeResourcePart } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
-import { ABOVE_LATIN1, LATIN1_ONLY, SIZE_LIMITS } from './validate.ts';
+import { ABOVE_LATIN1, CONDITION_KEY, LATIN1_ONLY, SIZE_LIMITS } from './validate.ts';
 
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 
@@ -241,7 +241,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
       // Two keys that differ only in case are one key twice (validate.ts condition.duplicateKey).
       if (keysLower.includes(keyLower)) return false;
       keysLower.push(keyLower);
-      if (key === '' || (w.latin1 && ABOVE_LATIN1.test(key))) return false;
+      if (!CONDITION_KEY.test(key) || (w.latin1 && ABOVE_LATIN1.test(key))) return false;
       w.size += key.length + 3;
       const raw = keys[key];
       let values: Located[];

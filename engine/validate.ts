@@ -38,6 +38,15 @@ const KIND_NAME: Record<PolicyKind, string> = {
 };
 
 const SID_CHARS = /^[A-Za-z0-9]*$/;
+/** A condition key: a service prefix, a colon, a name (validate.ts condition.keyFormat). */
+export const CONDITION_KEY = /^[A-Za-z0-9-]+:[^:]/;
+
+/** A hint for a key written without its prefix: the global key of that name, if there is one. */
+function suggestKeyPrefix(key: string): string | undefined {
+  const global = ['SourceIp', 'SecureTransport', 'MultiFactorAuthPresent', 'PrincipalArn', 'PrincipalAccount', 'PrincipalOrgID', 'username', 'userid', 'CurrentTime', 'RequestedRegion', 'SourceVpce', 'SourceVpc', 'PrincipalType', 'ResourceAccount', 'TagKeys'];
+  const hit = global.find((g) => g.toLowerCase() === key.toLowerCase());
+  return hit ? `did you mean \`aws:${hit}\`?` : 'write the service prefix first, such as `aws:` for the global keys';
+}
 const HAS_WILDCARD = /[*?]/;
 const SERVICE_PREFIX = /^[A-Za-z0-9-]+$/;
 const ACTION_NAME = /^[A-Za-z0-9*?_-]+$/;
@@ -509,6 +518,12 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           add('error', 'condition.duplicateKey', `\`${km.key}\` repeats \`${earlier}\` in \`${om.key}\`: condition key names ignore case`, kp, km, 'keep one of them, with all its values');
         }
         keysSeen.set(km.key.toLowerCase(), km.key);
+        // Every condition key is `prefix:name` (aws:SourceIp, s3:prefix, aws:PrincipalTag/team): without a prefix no
+        // request ever carries it. A warning: the documentation does not say IAM refuses the policy.
+        if (!CONDITION_KEY.test(km.key)) {
+          add('warning', 'condition.keyFormat', `\`${km.key}\` is not a condition key: keys are \`prefix:name\`, like \`aws:SourceIp\` or \`s3:prefix\`, so no request has this one`, kp, km,
+            suggestKeyPrefix(km.key));
+        }
         const values: Located[] = [];
         const vnodes = km.value.type === 'array' ? km.value.items : [km.value];
         if (km.value.type === 'array' && km.value.items.length === 0) add('error', 'condition.empty', `\`${km.key}\` has no values`, kp, km.value);

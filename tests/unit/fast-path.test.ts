@@ -187,7 +187,7 @@ const OPERATORS = [
   'DateLessThan', 'DateGreaterThanEquals', 'Bool', 'BoolIfExists', 'BinaryEquals', 'IpAddress', 'NotIpAddress', 'ArnLike', 'ArnNotEquals',
   'Null', 'NullIfExists', 'ForAnyValue:Null', 'StringEqualz', '',
 ];
-const KEYS = ['aws:username', 'aws:SourceIp', 'aws:CurrentTime', 'aws:PrincipalTag/team', 's3:prefix', 'aws:TagKeys', 'aws:SecureTransport', ''];
+const KEYS = ['aws:username', 'aws:SourceIp', 'aws:CurrentTime', 'aws:PrincipalTag/team', 's3:prefix', 'aws:TagKeys', 'aws:SecureTransport', '', 'SourceIp', 'aws:'];
 const condValues = fc.oneof({ weight: 4, arbitrary: fc.oneof(str, fc.integer({ min: 0, max: 100 }), fc.boolean()) }, fc.array(fc.oneof(str, fc.integer(), fc.boolean()), { maxLength: 3 }), fc.constant(null));
 const condition = fc.dictionary(fc.constantFrom(...OPERATORS), fc.dictionary(fc.constantFrom(...KEYS), condValues, { minKeys: 1, maxKeys: 2 }), { maxKeys: 2 });
 /** Conditions that are valid more often: a known operator with a value of its kind. */

@@ -295,6 +295,12 @@ describe('condition values each operator accepts', () => {
   });
   test('one key twice, in two cases, in one operator block is refused', () =>
     expectDiagnostic(one('identity', { Condition: { StringEquals: { 'aws:username': 'alice', 'aws:UserName': 'bob' } } }), 'identity', 'condition.duplicateKey', '"aws:UserName"', 'condition key names ignore case'));
+  test('a condition key without a prefix is a warning that names the global key it may mean', () => {
+    const d = findDiagnostic(one('identity', { Condition: { IpAddress: { SourceIp: '203.0.113.0/24' } } }), 'identity', 'condition.keyFormat', '"SourceIp"', 'is not a condition key: keys are `prefix:name`');
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.hint, 'did you mean `aws:SourceIp`?');
+  });
+  test('a prefixed key with a slash and dashes is a key', () => expectNoDiagnostic(one('identity', { Condition: { StringEquals: { 'aws:PrincipalTag/cost-center': 'x', 's3:x-amz-acl': 'private' } } }), 'identity', 'condition.keyFormat'));
   test('the same key under two operators is fine', () =>
     expectValid(one('identity', { Condition: { StringEquals: { 'aws:username': 'alice' }, StringLike: { 'aws:UserName': 'a*' } } }), 'identity'));
   test('all the bad values of a statement are reported at once', () => {
