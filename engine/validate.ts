@@ -266,6 +266,8 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       principal: null, notPrincipal: null, conditions: [], from: node.from, to: node.to,
     };
     let effectSeen = false;
+    /** Whether Effect is a valid `Allow` or `Deny` (st.effect defaults to Allow otherwise). */
+    let effectKnown = false;
     const keyAt = new Map<string, JsonMember>();
     for (const m of node.members) {
       keyAt.set(m.key, m);
@@ -284,7 +286,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           break;
         case 'Effect':
           effectSeen = true;
-          if (m.value.type === 'string' && (m.value.value === 'Allow' || m.value.value === 'Deny')) st.effect = m.value.value;
+          if (m.value.type === 'string' && (m.value.value === 'Allow' || m.value.value === 'Deny')) { st.effect = m.value.value; effectKnown = true; }
           else if (m.value.type === 'string') {
             const s = suggest(m.value.value, ['Allow', 'Deny']);
             add('error', 'effect.value', `\`${m.value.value}\` is not an effect: use \`Allow\` or \`Deny\``, p, m.value, s ? `did you mean \`${s}\`?` : undefined);
@@ -337,7 +339,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     if (st.notPrincipal) {
       if (kind === 'trust') add('error', 'notPrincipal.inTrust', 'a role trust policy cannot use `NotPrincipal`', `${path}.NotPrincipal`, st.notPrincipal);
       else if (kind === 'rcp') add('error', 'notPrincipal.inRcp', 'an RCP cannot use `NotPrincipal`: use `"Principal": "*"` with a condition', `${path}.NotPrincipal`, st.notPrincipal);
-      else if (st.effect === 'Allow' && effectSeen) add('error', 'notPrincipal.allow', '`NotPrincipal` works only with `"Effect": "Deny"`', `${path}.NotPrincipal`, st.notPrincipal, 'use `Principal`, or a condition on `aws:PrincipalArn`');
+      else if (st.effect === 'Allow' && effectKnown) add('error', 'notPrincipal.allow', '`NotPrincipal` works only with `"Effect": "Deny"`', `${path}.NotPrincipal`, st.notPrincipal, 'use `Principal`, or a condition on `aws:PrincipalArn`');
       else add('warning', 'notPrincipal.discouraged', 'AWS advises against `NotPrincipal`: prefer `"Principal": "*"` with `ArnNotEquals` on `aws:PrincipalArn`', `${path}.NotPrincipal`, st.notPrincipal);
     }
     if (kind === 'rcp') {
@@ -352,7 +354,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           if (service && !RCP_SERVICES.has(service)) add('warning', 'rcp.service', `\`${service}\` does not support RCPs: this action is never restricted by one`, `${path}.Action`, a);
         }
       }
-      if (st.effect === 'Allow' && effectSeen) add('error', 'rcp.allow', 'an RCP may only deny: `Allow` is reserved for the RCPFullAWSAccess policy AWS attaches', `${path}.Effect`, keyAt.get('Effect')?.value ?? at);
+      if (st.effect === 'Allow' && effectKnown) add('error', 'rcp.allow', 'an RCP may only deny: `Allow` is reserved for the RCPFullAWSAccess policy AWS attaches', `${path}.Effect`, keyAt.get('Effect')?.value ?? at);
       if (st.principal && !st.principal.anyone) add('error', 'rcp.principal', 'in an RCP, `Principal` must be `"*"`: narrow it with conditions', `${path}.Principal`, st.principal);
     }
     return [st];

@@ -33,7 +33,10 @@ export interface VariableRef {
   problem?: string;
 }
 
-const VAR_BODY = /^\s*([A-Za-z0-9][A-Za-z0-9:/_.+=@-]*)\s*(?:,\s*'([^']*)'\s*)?$/;
+// A key may hold inner spaces: tag keys "can include any combination of letters, numbers, spaces,
+// and _ . : / = + - @ symbols" (IAM User Guide: Tagging IAM resources), as in ${aws:PrincipalTag/cost center}.
+// Spaces are taken only after a `/`, in the tag-key part.
+const VAR_BODY = /^\s*([A-Za-z0-9][A-Za-z0-9:_.+=@-]*(?:\/(?:[A-Za-z0-9:/_.+=@ -]*[A-Za-z0-9:/_.+=@-])?)?)\s*(?:,\s*'([^']*)'\s*)?$/;
 
 /**
  * Whether a text holds `${`: a one-character search first, which is much
