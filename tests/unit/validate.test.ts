@@ -312,6 +312,11 @@ describe('condition values each operator accepts', () => {
 });
 
 describe('SCPs and RCPs', () => {
+  test('a misspelt Effect in an RCP draws effect.value alone, not rcp.allow', () => {
+    const text = one('rcp', { Effect: 'deny' });
+    expectDiagnostic(text, 'rcp', 'effect.value', '"deny"', 'is not an effect');
+    expectNoDiagnostic(text, 'rcp', 'rcp.allow');
+  });
   test('an RCP cannot Allow: the Effect is underlined', () => expectDiagnostic(one('rcp', { Effect: 'Allow' }), 'rcp', 'rcp.allow', '"Allow"', 'an RCP may only deny'));
   test('an RCP Principal must be "*"', () => expectDiagnostic(one('rcp', { Principal: { AWS: '111122223333' } }), 'rcp', 'rcp.principal', '{\n        "AWS": "111122223333"\n      }', '`Principal` must be `"*"`'));
   test('an RCP with {"AWS": "*"} is accepted', () => expectValid(one('rcp', { Principal: { AWS: '*' } }), 'rcp'));
