@@ -51,6 +51,19 @@ interface Verdict {
   trace: PolicyTrace | null;
 }
 
+/**
+ * The AWS KMS operations that work on a key in another account (AWS KMS Developer Guide: Allowing users
+ * in other accounts to use a KMS key, "Cross-account permission is effective only for the following
+ * operations"; the permissions table's "Cross-account use" column). Any other permission given to a
+ * principal of another account "has no effect".
+ */
+const KMS_CROSS_ACCOUNT: ReadonlySet<string> = new Set([
+  'kms:creategrant', 'kms:decrypt', 'kms:derivesharedsecret', 'kms:describekey', 'kms:encrypt', 'kms:generatedatakey',
+  'kms:generatedatakeypair', 'kms:generatedatakeypairwithoutplaintext', 'kms:generatedatakeywithoutplaintext', 'kms:generatemac',
+  'kms:getkeyrotationstatus', 'kms:getpublickey', 'kms:listgrants', 'kms:reencryptfrom', 'kms:reencryptto', 'kms:retiregrant',
+  'kms:revokegrant', 'kms:sign', 'kms:verify', 'kms:verifymac',
+]);
+
 /** Whether a request is a call on a service-linked role (`sts:AssumeRole*` and the like), whose role path is `/aws-service-role/`. */
 function assumesServiceLinkedRole(actionLower: string, segs: string[] | null): boolean {
   return actionLower.startsWith('sts:') && segs !== null && segs[2] === 'iam' && segs[5].startsWith('role/aws-service-role/');
@@ -240,8 +253,15 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
 
   // The root user cannot assume a role: AWS STS takes AssumeRole only from "IAM user or IAM role with
   // existing temporary security credentials" (IAM User Guide: Compare AWS STS credentials, "Who can call").
-  if (isRoot && req.actionLower === 'sts:assumerole') {
-    steps.push({ step: 'resource', outcome: 'implicitDeny', note: 'rootCannotAssumeRole' });
+  // Nor can an anonymous caller: AssumeRole needs a signed request (AssumeRoleWithWebIdentity and
+  // AssumeRoleWithSAML are the unsigned ones).
+  if ((isRoot || caller.kind === 'anonymous') && req.actionLower === 'sts:assumerole') {
+    steps.push({ step: 'resource', outcome: 'implicitDeny', note: isRoot ? 'rootCannotAssumeRole' : 'anonymousCannotAssumeRole' });
+    return result('ImplicitDeny', 'resource', []);
+  }
+  // A KMS key in another account can be used only for the operations AWS KMS lets cross accounts.
+  if (isKmsKey && crossAccount && !KMS_CROSS_ACCOUNT.has(req.actionLower)) {
+    steps.push({ step: 'resource', outcome: 'implicitDeny', note: 'kmsOperationNotCrossAccount' });
     return result('ImplicitDeny', 'resource', []);
   }
   // Within one account a resource-based grant to the caller's own ARN (user, session, federated user) or

@@ -128,6 +128,8 @@ const NOTES: Record<string, string> = {
   callerIdentityNeedsNoPermission: '`sts:GetCallerIdentity` needs no permission: AWS answers it for any signed-in caller, even one that a policy explicitly denies, because an access-denied error would reveal the same details.',
   federatedCannotCallIamOrSts: 'A federated user session (from `GetFederationToken`) cannot call IAM operations, nor AWS STS operations other than `GetCallerIdentity`, whatever the policies say.',
   roleSessionCannotGetToken: 'A role session cannot call `GetFederationToken` or `GetSessionToken`, whatever the policies say: only an IAM user or the root user can.',
+  anonymousCannotAssumeRole: 'An anonymous caller cannot assume a role with `AssumeRole`, even when the trust policy names everyone: AWS STS takes that call only from an IAM user or a role session, with signed credentials.',
+  kmsOperationNotCrossAccount: 'This AWS KMS operation does not work on a key in another account, whatever the key policy and IAM policies say: across accounts KMS allows only the cryptographic operations, `DescribeKey`, `GetPublicKey`, `GetKeyRotationStatus` and the grant operations.',
   rootCannotAssumeRole: 'The root user cannot assume a role: AWS STS accepts `AssumeRole` only from IAM users and from roles\' sessions.',
   trustDoesNotNameCaller: 'The role\'s trust policy must allow the caller: for a call on a role (`sts:AssumeRole`, `sts:TagSession` and the like) an identity-based policy is never enough on its own.',
   noTrustPolicy: 'Assuming a role needs its trust policy to allow the caller.',

@@ -100,6 +100,19 @@ describe('implicit deny', () => {
     const r = run(SESSION, req('sts:GetSessionToken'), { identity: [allowAll] });
     assert.match(explain(r).sentences[0], /^A role session cannot call `GetFederationToken` or `GetSessionToken`/);
   });
+  test('an anonymous caller is told it cannot call AssumeRole', () => {
+    const trust = policy([{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }]);
+    const r = run({ anonymous: true }, req('sts:AssumeRole', ROLE), { resource: trust });
+    assert.equal(r.decision, 'ImplicitDeny');
+    assert.match(explain(r).sentences[0], /^An anonymous caller cannot assume a role/);
+  });
+  test('a KMS operation that does not work across accounts says so', () => {
+    const key = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1`;
+    const keyPolicy = policy([{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }]);
+    const r = run(`arn:aws:iam::${OTHER_ACCOUNT}:user/bob`, req('kms:PutKeyPolicy', key), { identity: [allowAll], resource: keyPolicy });
+    assert.equal(r.deniedAt, 'resource');
+    assert.match(explain(r).sentences[0], /^This AWS KMS operation does not work on a key in another account/);
+  });
   test('a condition value that differs shows both values', () => {
     const p = policy([allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } })]);
     const e = explain(run(ALICE, req('s3:GetObject', OBJECT, { 'aws:RequestedRegion': 'us-east-1' }), { identity: [p] }));
