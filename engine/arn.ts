@@ -151,7 +151,10 @@ export function compileArnPieces(pieces: PatternPiece[]): ArnPattern {
     }
     parts[parts.length - 1].push({ text: rest, wild: p.wild });
   }
-  if (parts.length !== 6) return { text: null, parts: null, whole };
+  // An ARN pattern with fewer than six parts lacks the rest: they are empty (see matchArnText).
+  const isArnPattern = pieces.length > 0 && pieces[0].text.startsWith('arn:');
+  if (parts.length !== 6 && !isArnPattern) return { text: null, parts: null, whole };
+  while (parts.length < 6) parts.push([]);
   return { text: null, parts: parts.map(compilePieces), whole };
 }
 
@@ -180,16 +183,18 @@ export function matchArnText(pattern: string, value: string, segs: string[] | nu
   if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) return pattern === value;
   if (segs === null || !pattern.startsWith('arn:')) return matchWhole(pattern, value);
   // The pattern's parts 1-4 end at the next four colons; part 5 is the rest.
-  // Part 0 is `arn` on both sides.
+  // Part 0 is `arn` on both sides. A pattern with fewer parts is still read
+  // part by part ("each of the six colon-delimited components of the ARN is
+  // checked separately"): the parts it lacks are empty, so a `*` never
+  // reaches across a colon into them.
   let start = 4;
   for (let i = 1; i < 5; i++) {
     const at = pattern.indexOf(':', start);
-    if (at < 0) return matchWhole(pattern, value);
-    start = at + 1;
-  }
-  start = 4;
-  for (let i = 1; i < 5; i++) {
-    const at = pattern.indexOf(':', start);
+    if (at < 0) {
+      if (!matchTextPart(pattern, start, pattern.length, segs[i])) return false;
+      for (let j = i + 1; j < 6; j++) if (segs[j] !== '') return false;
+      return true;
+    }
     if (!matchTextPart(pattern, start, at, segs[i])) return false;
     start = at + 1;
   }

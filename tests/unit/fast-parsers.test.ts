@@ -120,13 +120,20 @@ describe('dates read by hand, as Date.parse reads them', () => {
 });
 
 describe('ARN patterns matched from their text, as compiled per-part globs match them', () => {
-  /** The reference: a glob for the whole pattern, and one per part when both sides are ARNs. */
+  /**
+   * The reference: a glob for the whole pattern, and one per part when both sides are ARNs (an
+   * `arn:` pattern with fewer than six parts has empty ones in their place).
+   */
   function refMatch(pattern: string, value: string): boolean {
     const whole = compileGlob(pattern);
     if (whole.kind !== 'wild') return matchGlob(whole, value);
-    const ps = arnSegments(pattern);
     const vs = arnSegments(value);
-    if (ps === null || vs === null) return matchGlob(whole, value);
+    if (!pattern.startsWith('arn:') || vs === null) return matchGlob(whole, value);
+    const ps = arnSegments(pattern) ?? (() => {
+      const cut = pattern.split(':');
+      while (cut.length < 6) cut.push('');
+      return cut;
+    })();
     return ps.every((p, i) => matchGlob(compileGlob(p), vs[i]));
   }
   const part = fc.stringMatching(/^[a-c*?:/-]{0,5}$/);
