@@ -70,6 +70,21 @@ export function isArnWithLiteralService(arn: string): boolean {
   return regionEnd >= 0 && arn.indexOf(':', regionEnd + 1) >= 0;
 }
 
+/**
+ * Whether an ARN names the IAM service with a Region that is not empty (nor
+ * a lone `*`). IAM refuses such a Resource: "IAM resource ... cannot contain
+ * region information"; IAM is global, and its ARNs leave the Region blank.
+ */
+export function iamArnHasRegion(arn: string): boolean {
+  const p = arn.indexOf(':', 4);
+  if (p < 0 || arn.charCodeAt(p + 1) !== 105 || !arn.startsWith('iam:', p + 1)) return false;
+  const regionStart = p + 5;
+  const regionEnd = arn.indexOf(':', regionStart);
+  if (regionEnd < 0) return false;
+  const n = regionEnd - regionStart;
+  return n > 0 && !(n === 1 && arn.charCodeAt(regionStart) === 42);
+}
+
 /** The index of an ARN's fifth colon, where its resource part begins; -1 if it has fewer. */
 export function fifthColon(arn: string): number {
   let at = -1;

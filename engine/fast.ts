@@ -17,7 +17,7 @@ import type { PolicyKind } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { parseOperator } from './operators/index.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
-import { ACCOUNT_ID, isArnWithLiteralService, splitArn, variableBeforeResourcePart } from './arn.ts';
+import { ACCOUNT_ID, iamArnHasRegion, isArnWithLiteralService, splitArn, variableBeforeResourcePart } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { ABOVE_LATIN1, CONDITION_KEY, LATIN1_ONLY, SIZE_LIMITS } from './validate.ts';
@@ -32,6 +32,8 @@ interface Walk {
   latin1: boolean;
   /** The size of the minified JSON so far, counted as `minifiedLength` counts it. */
   size: number;
+  /** An identity-based policy, boundary or session policy: IAM's own checks apply (resource.iamRegion). */
+  iamKind: boolean;
 }
 
 /** Whether a value is an object that JSON.parse could have made (not an array, not a class instance). */
@@ -109,6 +111,8 @@ function variablesOk(v: string): boolean {
 function resourceOk(v: string, w: Walk): boolean {
   if (v === '*') return true;
   if (!isArnWithLiteralService(v)) return false;
+  // An IAM ARN with a Region draws an error in IAM policies (validate.ts resource.iamRegion).
+  if (w.iamKind && v.startsWith('arn:') && iamArnHasRegion(v)) return false;
   if (w.latin1 && ABOVE_LATIN1.test(v)) return false;
   if (hasVariableMark(v)) return w.variables && variablesOk(v) && !variableBeforeResourcePart(v);
   return true;
@@ -167,6 +171,8 @@ function principal(v: unknown, w: Walk): PrincipalSpec | null {
     const list = stringList(v[key], w);
     if (list === null) return null;
     if (w.latin1) for (let i = 0; i < list.length; i++) if (ABOVE_LATIN1.test(list[i].value)) return null;
+    // A policy variable in a principal is an error (validate.ts principal.variable).
+    for (let i = 0; i < list.length; i++) if (hasVariableMark(list[i].value)) return null;
     switch (key) {
       case 'AWS':
         for (let i = 0; i < list.length; i++) {
@@ -419,7 +425,10 @@ export function fastCheck(value: unknown, kind: PolicyKind): Policy | null {
   // A missing Version draws a warning (an error in SCPs and RCPs, which need 2012-10-17); a missing Statement an error.
   if (version === undefined || !hasStatement) return null;
   if ((kind === 'scp' || kind === 'rcp') && version !== '2012-10-17') return null;
-  const w: Walk = { kind, variables: version === '2012-10-17', latin1: LATIN1_ONLY[kind], size: size + 2 + n - 1 };
+  const w: Walk = {
+    kind, variables: version === '2012-10-17', latin1: LATIN1_ONLY[kind], size: size + 2 + n - 1,
+    iamKind: kind === 'identity' || kind === 'boundary' || kind === 'session',
+  };
   let statements: Statement[];
   if (Array.isArray(statementValue)) {
     const count = statementValue.length;

@@ -9,7 +9,7 @@ import type { JsonMember, JsonNode, JsonObject } from './json.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { OPERATOR_NAMES, parseOperator } from './operators/index.ts';
 import { findVariables } from './variables.ts';
-import { ACCOUNT_ID, splitArn, isArn, arnServiceHasWildcard, variableBeforeResourcePart } from './arn.ts';
+import { ACCOUNT_ID, splitArn, isArn, arnServiceHasWildcard, iamArnHasRegion, variableBeforeResourcePart } from './arn.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { suggest } from './suggest.ts';
 import { RCP_SERVICES } from './organizations.ts';
@@ -403,6 +403,10 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     else if (arnServiceHasWildcard(v)) {
       add('error', 'resource.serviceWildcard', `\`${v}\` has a wildcard in its service part: AWS refuses it ("Resource vendor must be fully qualified"); name one service per ARN, or use \`*\` for every resource`, path, r);
     }
+    if ((kind === 'identity' || kind === 'boundary' || kind === 'session') && iamArnHasRegion(v)) {
+      add('error', 'resource.iamRegion', `\`${v}\` gives IAM a Region: IAM refuses it ("IAM resource ... cannot contain region information"), because IAM is global and its ARNs leave the Region empty`, path, r,
+        'leave the Region part empty, as in `arn:aws:iam::111122223333:user/alice`');
+    }
     checkVariables(r, path);
     if (variables && variableBeforeResourcePart(v)) {
       add('warning', 'variable.arnPrefix', `\`${v}\` has a policy variable before the ARN's fifth colon, where AWS does not replace variables: there it is plain text, so this ARN matches no real resource`, path, r,
@@ -441,6 +445,13 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       }
       const list = strings(m.value, p, m.key) ?? [];
       for (const v of list) {
+        // "You can use policy variables in the Resource element and in string comparisons in the Condition
+        // element" (IAM policy elements: Variables and tags): never in a principal.
+        if (v.value.includes('${')) {
+          add('error', 'principal.variable', `\`${v.value}\` holds a policy variable, but variables work only in \`Resource\` and \`Condition\` values: name the principal in full`, p, v,
+            'to match many callers, use `"*"` with a condition on `aws:PrincipalArn`');
+          continue;
+        }
         if (m.key === 'AWS') {
           if (v.value === '*') spec.anyone = true;
           else if (checkAwsPrincipal(v, p)) spec.aws.push(v);

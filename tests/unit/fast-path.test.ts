@@ -169,7 +169,7 @@ const STRINGS = [
   's3:Get Object', 's3:get:object', 'sts:AssumeRole', 'arn:aws:s3:::b', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/${aws:username}/*',
   'arn:aws:s3:::b/${*}', 'arn:aws:s3:::b/${aws:username', 'arn:aws:s3:::b/${ bad key }', "arn:aws:s3:::b/${aws:PrincipalTag/team, 'x'}",
   'arn:aws', 'b', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::111122223333:user/alice', 'arn:aws:iam::111122223333:group/g',
-  'arn:aws:iam::111122223333:role/*', 'arn:aws:sts::111122223333:assumed-role/r/s', 'arn:aws:ec2:*:*:instance/*', '111122223333', '11112222333',
+  'arn:aws:iam::111122223333:role/*', 'arn:aws:sts::111122223333:assumed-role/r/s', 'arn:aws:iam::111122223333:user/${aws:username}', 'arn:aws:ec2:*:*:instance/*', '111122223333', '11112222333',
   'ec2.amazonaws.com', 'EC2.amazonaws.com', 'cognito-identity.amazonaws.com', 'Allow', 'Deny', 'allow', 'Sid1', 'Sid 1', 'Sid-1',
   '203.0.113.0/24', '2001:db8::/32', '203.0.113.300', '10.0.0.1', '::1', '2026-01-01T00:00:00Z', '2026-13-01', '1700000000', '12', '1e3', 'x12',
   'true', 'false', 'TRUE', 'yes', 'dGVzdA==', 'not base64!', '${aws:username}', '${aws:CurrentTime}', 'o-*', 'home/${aws:username}/*',
@@ -204,7 +204,7 @@ const principal = fc.oneof(
   anyValue,
 );
 const ACTION_STRINGS = ['*', 's3:GetObject', 'S3:getobject', 's3:Get*', 's3:*', 'iam:*AccessKey*', 'ec2:Describe?pcs', 'sts:AssumeRole'];
-const RESOURCE_STRINGS = ['*', 'arn:aws:iam::${aws:PrincipalAccount}:user/x', 'arn:aws:s3:::b', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/${aws:username}/*', 'arn:aws:s3:::b/${*}', 'arn:aws:ec2:*:*:instance/*', "arn:aws:s3:::b/${aws:PrincipalTag/team, 'x'}"];
+const RESOURCE_STRINGS = ['*', 'arn:aws:iam::${aws:PrincipalAccount}:user/x', 'arn:aws:iam:us-east-1:111122223333:user/x', 'arn:aws:iam:*:111122223333:user/x', 'arn:aws:s3:::b', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/${aws:username}/*', 'arn:aws:s3:::b/${*}', 'arn:aws:ec2:*:*:instance/*', "arn:aws:s3:::b/${aws:PrincipalTag/team, 'x'}"];
 /** Mostly from the good pool, now and then anything. */
 const mostly = (good: string[]): fc.Arbitrary<string> => fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: str });
 const mostlyList = (good: string[]): fc.Arbitrary<string | string[]> => fc.oneof({ weight: 3, arbitrary: mostly(good) }, fc.array(mostly(good), { maxLength: 3 }));

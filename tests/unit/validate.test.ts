@@ -109,6 +109,12 @@ describe('Version and policy variables', () => {
   test('a variable in the region part is plain text too', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3:${aws:RequestedRegion}::b' }), 'identity', 'variable.arnPrefix', '"arn:aws:s3:${aws:RequestedRegion}::b"', 'matches no real resource'));
   test('a variable right after the fifth colon draws no such warning', () => expectNoDiagnostic(one('identity', { Resource: 'arn:aws:s3:::${aws:username}/*' }), 'identity', 'variable.arnPrefix'));
   test('an unclosed variable is an error', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3:::b/${aws:username' }), 'identity', 'variable.syntax', '"arn:aws:s3:::b/${aws:username"', 'has no closing `}`'));
+  test('an IAM ARN with a Region is refused in an identity policy', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:iam:us-east-1:111122223333:user/alice' }), 'identity', 'resource.iamRegion', '"arn:aws:iam:us-east-1:111122223333:user/alice"', 'cannot contain region information'));
+  test('an IAM ARN with an empty or * Region is fine', () => {
+    expectNoDiagnostic(one('identity', { Resource: ['arn:aws:iam::111122223333:user/alice', 'arn:aws:iam:*:111122223333:role/*'] }), 'identity', 'resource.iamRegion');
+    expectNoDiagnostic(one('identity', { Resource: 'arn:aws:s3:us-east-1:111122223333:accesspoint/ap' }), 'identity', 'resource.iamRegion');
+  });
+  test('a policy variable in a principal is refused', () => expectDiagnostic(one('resource', { Principal: { AWS: 'arn:aws:iam::111122223333:user/${aws:username}' } }), 'resource', 'principal.variable', '"arn:aws:iam::111122223333:user/${aws:username}"', 'variables work only in `Resource` and `Condition` values'));
   test('a tag key with a space is a variable (tag keys may hold spaces)', () => expectValid(one('identity', { Resource: 'arn:aws:s3:::b/${aws:PrincipalTag/cost center}/*' }), 'identity'));
   test('a space outside a tag key is not', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3:::b/${aws:user name}/*' }), 'identity', 'variable.syntax', '"arn:aws:s3:::b/${aws:user name}/*"', 'is not a variable'));
   test('a malformed variable is an error', () => expectDiagnostic(one('identity', { Condition: { StringLike: { 's3:prefix': '${ }' } } }), 'identity', 'variable.syntax', '"${ }"', 'is not a variable'));
