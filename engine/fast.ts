@@ -20,7 +20,7 @@ import { findVariables, hasVariableMark } from './variables.ts';
 import { ACCOUNT_ID, iamArnHasRegion, isArnWithLiteralService, splitArn, variableBeforeResourcePart } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
-import { ABOVE_LATIN1, CONDITION_KEY, LATIN1_ONLY, SIZE_LIMITS } from './validate.ts';
+import { ABOVE_LATIN1, CONDITION_KEY, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY } from './validate.ts';
 
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 
@@ -284,6 +284,8 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
         // Like validate.ts, every literal value is checked (once, when prepare is the check).
         const p = op.prepare(text, [{ text, wild: op.wildcards }]);
         if (op.prepareValidates === true ? p === null : op.check(text) !== null) return false;
+        // A four-digit date draws a warning (validate.ts condition.dateYear).
+        if (text.length === 4 && op.name.startsWith('Date') && YEAR_ONLY.test(text)) return false;
         prepared[i] = p;
       }
       out.push({

@@ -38,6 +38,8 @@ const KIND_NAME: Record<PolicyKind, string> = {
 };
 
 const SID_CHARS = /^[A-Za-z0-9]*$/;
+/** A Date value that is four digits alone: epoch seconds to AWS's parser, a year to a reader (condition.dateYear). */
+export const YEAR_ONLY = /^\d{4}$/;
 /** A condition key: a service prefix, a colon, a name (validate.ts condition.keyFormat). */
 export const CONDITION_KEY = /^[A-Za-z0-9-]+:[^:]/;
 
@@ -562,6 +564,9 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           if (problem) {
             const why = variables && hasVariable ? `; policy variables are not replaced in \`${parsed.op.name}\` values` : ` (for \`${parsed.op.name}\`)`;
             add('error', 'condition.value', problem + why, kp, v);
+          } else if (parsed.op.name.startsWith('Date') && YEAR_ONLY.test(v.value)) {
+            add('warning', 'condition.dateYear', `\`${v.value}\` is read as epoch time, ${v.value} seconds after 1970-01-01T00:00:00Z, not as the year ${v.value}`, kp, v,
+              `for the year, write \`${v.value}-01-01T00:00:00Z\``);
           }
           prepared[i] = p;
         }

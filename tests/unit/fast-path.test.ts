@@ -171,7 +171,7 @@ const STRINGS = [
   'arn:aws', 'b', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::111122223333:user/alice', 'arn:aws:iam::111122223333:group/g',
   'arn:aws:iam::111122223333:role/*', 'arn:aws:sts::111122223333:assumed-role/r/s', 'arn:aws:iam::111122223333:user/${aws:username}', 'arn:aws:ec2:*:*:instance/*', '111122223333', '11112222333',
   'ec2.amazonaws.com', 'EC2.amazonaws.com', 'cognito-identity.amazonaws.com', 'Allow', 'Deny', 'allow', 'Sid1', 'Sid 1', 'Sid-1',
-  '203.0.113.0/24', '2001:db8::/32', '203.0.113.300', '10.0.0.1', '::1', '2026-01-01T00:00:00Z', '2026-13-01', '1700000000', '12', '1e3', 'x12',
+  '203.0.113.0/24', '2001:db8::/32', '203.0.113.300', '10.0.0.1', '::1', '2026-01-01T00:00:00Z', '2026-13-01', '1700000000', '2021', '12', '1e3', 'x12',
   'true', 'false', 'TRUE', 'yes', 'dGVzdA==', 'not base64!', '${aws:username}', '${aws:CurrentTime}', 'o-*', 'home/${aws:username}/*',
 ];
 const str = fc.constantFrom(...STRINGS);

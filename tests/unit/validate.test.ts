@@ -115,6 +115,11 @@ describe('Version and policy variables', () => {
     expectNoDiagnostic(one('identity', { Resource: 'arn:aws:s3:us-east-1:111122223333:accesspoint/ap' }), 'identity', 'resource.iamRegion');
   });
   test('a policy variable in a principal is refused', () => expectDiagnostic(one('resource', { Principal: { AWS: 'arn:aws:iam::111122223333:user/${aws:username}' } }), 'resource', 'principal.variable', '"arn:aws:iam::111122223333:user/${aws:username}"', 'variables work only in `Resource` and `Condition` values'));
+  test('a Date value of four digits alone is a warning: epoch seconds, not a year', () => {
+    const d = findDiagnostic(one('identity', { Condition: { DateGreaterThan: { 'aws:CurrentTime': '2021' } } }), 'identity', 'condition.dateYear', '"2021"', 'is read as epoch time, 2021 seconds after 1970-01-01T00:00:00Z');
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.hint, 'for the year, write `2021-01-01T00:00:00Z`');
+  });
   test('a tag key with a space is a variable (tag keys may hold spaces)', () => expectValid(one('identity', { Resource: 'arn:aws:s3:::b/${aws:PrincipalTag/cost center}/*' }), 'identity'));
   test('a space outside a tag key is not', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3:::b/${aws:user name}/*' }), 'identity', 'variable.syntax', '"arn:aws:s3:::b/${aws:user name}/*"', 'is not a variable'));
   test('a malformed variable is an error', () => expectDiagnostic(one('identity', { Condition: { StringLike: { 's3:prefix': '${ }' } } }), 'identity', 'variable.syntax', '"${ }"', 'is not a variable'));
