@@ -20,7 +20,7 @@ import { findVariables, hasVariableMark } from './variables.ts';
 import { ACCOUNT_ID, iamArnHasRegion, isArnWithLiteralService, splitArn, variableBeforeResourcePart } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
-import { ABOVE_LATIN1, CONDITION_KEY, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY } from './validate.ts';
+import { ABOVE_LATIN1, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY } from './validate.ts';
 
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 
@@ -66,6 +66,17 @@ function rcpActionsOk(list: Located[]): boolean {
   for (let i = 0; i < list.length; i++) {
     const a = list[i].value;
     if (a === '*' || !RCP_SERVICES.has(a.slice(0, a.indexOf(':')).toLowerCase())) return false;
+  }
+  return true;
+}
+
+/** validate.ts CONDITION_KEY, `^[A-Za-z0-9-]+:[^:]`, read in place. */
+function conditionKeyOk(k: string): boolean {
+  const colon = k.indexOf(':');
+  if (colon <= 0 || colon + 1 >= k.length || k.charCodeAt(colon + 1) === 58) return false;
+  for (let i = 0; i < colon; i++) {
+    const c = k.charCodeAt(i);
+    if (!isAlnum(c) && c !== 45) return false;
   }
   return true;
 }
@@ -247,7 +258,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
       // Two keys that differ only in case are one key twice (validate.ts condition.duplicateKey).
       if (keysLower.includes(keyLower)) return false;
       keysLower.push(keyLower);
-      if (!CONDITION_KEY.test(key) || (w.latin1 && ABOVE_LATIN1.test(key))) return false;
+      if (!conditionKeyOk(key) || (w.latin1 && ABOVE_LATIN1.test(key))) return false;
       w.size += key.length + 3;
       const raw = keys[key];
       let values: Located[];
