@@ -71,7 +71,7 @@ function rcpActionsOk(list: Located[]): boolean {
 }
 
 /** validate.ts CONDITION_KEY, `^[A-Za-z0-9-]+:[^:]`, read in place. */
-function conditionKeyOk(k: string): boolean {
+export function conditionKeyOk(k: string): boolean {
   const colon = k.indexOf(':');
   if (colon <= 0 || colon + 1 >= k.length || k.charCodeAt(colon + 1) === 58) return false;
   for (let i = 0; i < colon; i++) {

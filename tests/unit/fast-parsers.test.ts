@@ -10,6 +10,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { conditionKeyOk } from '../../engine/fast.ts';
+import { CONDITION_KEY } from '../../engine/validate.ts';
 import { parseIpRange } from '../../engine/operators/ip.ts';
 import { toTime } from '../../engine/operators/date.ts';
 import { compileGlob, matchGlob } from '../../engine/wildcard.ts';
@@ -157,5 +159,12 @@ describe('the one-pass ARN shape check of the fast path', () => {
       assert.equal(isArnWithLiteralService(v), want, v);
       assert.equal(isArn(v) && !arnServiceHasWildcard(v), want, v);
     }), { numRuns: 20000 });
+  });
+});
+
+describe('the condition-key shape check of the fast path', () => {
+  test('conditionKeyOk is CONDITION_KEY, read in place', () => {
+    const key = fc.stringMatching(/^[aZ09:/_ .-]{0,8}$/);
+    fc.assert(fc.property(key, (k) => assert.equal(conditionKeyOk(k), CONDITION_KEY.test(k), JSON.stringify(k))), { numRuns: 20000 });
   });
 });
