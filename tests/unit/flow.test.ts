@@ -57,3 +57,10 @@ test('denials take their step\'s exit and never reach the final Allow', () => {
   assert.equal(crossAccount.endAllow, false);
   assert.doesNotMatch(describePath(crossAccount), /Allow/);
 });
+
+test('GetCallerIdentity, which needs no permission, is described without claiming every step passed', () => {
+  const path = flowPath(run(ALICE, req('sts:GetCallerIdentity'), { identity: [policy(deny('*'))] }).steps);
+  assert.equal(path.endAllow, true);
+  assert.equal(path.nodes.identity.state, 'unreached');
+  assert.match(describePath(path), /^the explicit deny check: passed; the other steps do not apply: Allow\.$/);
+});

@@ -83,6 +83,10 @@ export function describePath(path: FlowPath): string {
     else if (s.state === 'skipped') parts.push(`${n.name}: none apply, skipped`);
     else if (s.state === 'decided' && s.outcome) parts.push(`${n.name}: ${OUTCOME_TEXT[s.outcome].toLowerCase()} here`);
   }
-  if (path.endAllow) parts.push('every step passed: Allow');
+  if (path.endAllow) {
+    // A request decided before the policy steps (sts:GetCallerIdentity) leaves steps unreached.
+    const all = FLOW.every((n) => path.nodes[n.id].state !== 'unreached');
+    parts.push(all ? 'every step passed: Allow' : 'the other steps do not apply: Allow');
+  }
   return parts.join('; ') + '.';
 }
