@@ -255,7 +255,9 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // existing temporary security credentials" (IAM User Guide: Compare AWS STS credentials, "Who can call").
   // Nor can an anonymous caller: AssumeRole needs a signed request (AssumeRoleWithWebIdentity and
   // AssumeRoleWithSAML are the unsigned ones).
-  if ((isRoot || caller.kind === 'anonymous') && req.actionLower === 'sts:assumerole') {
+  // For the root user this holds for every call a trust policy judges (sts:TagSession and the like come
+  // only with an AssumeRole* call).
+  if ((isRoot && isTrust) || (caller.kind === 'anonymous' && req.actionLower === 'sts:assumerole')) {
     steps.push({ step: 'resource', outcome: 'implicitDeny', note: isRoot ? 'rootCannotAssumeRole' : 'anonymousCannotAssumeRole' });
     return result('ImplicitDeny', 'resource', []);
   }
@@ -271,7 +273,11 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // side but is limited by the boundary and the session policies: for the role ARN as that page says;
   // for a trust policy, "If a permissions boundary is set for the user, then it must allow the
   // sts:AssumeRole action" (Update a role trust policy, Notes).
-  if (!crossAccount && !isPrincipalless) {
+  // In role chaining, sts:SetSourceIdentity must be allowed "in both the permissions policy of the principal
+  // who is assuming the role and in the role trust policy of the target role" (IAM User Guide: Monitor and
+  // control actions taken with assumed roles): there the trust policy cannot stand in for the identity side.
+  const chainedSourceIdentity = isTrust && caller.kind === 'session' && req.actionLower === 'sts:setsourceidentity';
+  if (!crossAccount && !isPrincipalless && !chainedSourceIdentity) {
     const limited = isTrust ? [...grants.direct, ...grants.role] : grants.role;
     if (!isTrust && grants.direct.length > 0) {
       steps.push({ step: 'resource', outcome: 'allow', note: 'resourceGrantsPrincipal' });
@@ -312,7 +318,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
     return result('ImplicitDeny', 'resource', [], near([resourceV]));
   }
   steps.push(anyGrant
-    ? { step: 'resource', outcome: 'continue', note: crossAccount ? 'crossAccountResourceAllows' : 'resourceGrantsAccount' }
+    ? { step: 'resource', outcome: 'continue', note: crossAccount ? 'crossAccountResourceAllows' : chainedSourceIdentity ? 'chainedSourceIdentity' : 'resourceGrantsAccount' }
     : { step: 'resource', outcome: prepared.resource ? 'continue' : 'skipped', note: prepared.resource ? 'resourceNoGrant' : 'noResourcePolicy' });
 
   // 5-7. The identity side must allow.

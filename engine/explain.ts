@@ -123,6 +123,7 @@ const NOTES: Record<string, string> = {
   resourceGrantsAnyone: 'The resource-based policy grants the request to everyone (`"Principal": "*"`), anonymous callers included.',
   crossAccountResourceAllows: 'The resource belongs to another account, whose resource-based policy allows the request; the caller\'s own account must allow it too.',
   resourceGrantsAccount: 'The resource-based policy names the account, which hands the decision to the account\'s identity-based policies.',
+  chainedSourceIdentity: 'The trust policy allows setting a source identity; in role chaining the calling role\'s permissions policy must allow `sts:SetSourceIdentity` too.',
   rootUser: 'The caller is the root user, which needs no identity-based policy in its own account (in a member account of an organization, SCPs still limit it).',
   trustGrantsCaller: 'The role\'s trust policy allows this caller itself (by its ARN, or everyone with `*`), so no identity-based policy is needed for this call on the role; a permissions boundary or session policy, where the caller has one, must still allow it.',
   callerIdentityNeedsNoPermission: '`sts:GetCallerIdentity` needs no permission: AWS answers it for any signed-in caller, even one that a policy explicitly denies, because an access-denied error would reveal the same details.',
@@ -154,6 +155,7 @@ const SKIPPED_WORTH_SAYING: ReadonlySet<string> = new Set(['scpNotForServiceLink
 const BEFORE_IDENTITY_DENY: Record<string, string> = {
   crossAccountResourceAllows: 'The resource-based policy of the resource\'s account allows the caller, but across accounts the caller\'s own account must allow the request too, in an identity-based policy.',
   resourceGrantsAccount: 'The resource-based policy names the caller\'s account, which leaves the decision to the account\'s identity-based policies.',
+  chainedSourceIdentity: 'The trust policy allows setting a source identity, but in role chaining the calling role\'s permissions policy must allow `sts:SetSourceIdentity` as well.',
 };
 
 /**

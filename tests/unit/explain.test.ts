@@ -113,6 +113,13 @@ describe('implicit deny', () => {
     assert.equal(r.deniedAt, 'resource');
     assert.match(explain(r).sentences[0], /^This AWS KMS operation does not work on a key in another account/);
   });
+  test('a chained SetSourceIdentity names the permissions policy it also needs', () => {
+    const trust = policy([{ Effect: 'Allow', Principal: { AWS: ROLE }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] }]);
+    const target = `arn:aws:iam::${ACCOUNT}:role/second-role`;
+    const r = run(SESSION, req('sts:SetSourceIdentity', target), { identity: [policy([allow('sts:AssumeRole')])], resource: trust });
+    assert.equal(r.decision, 'ImplicitDeny');
+    assert.match(explain(r).sentences[0], /in role chaining the calling role's permissions policy must allow `sts:SetSourceIdentity` as well/);
+  });
   test('a condition value that differs shows both values', () => {
     const p = policy([allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } })]);
     const e = explain(run(ALICE, req('s3:GetObject', OBJECT, { 'aws:RequestedRegion': 'us-east-1' }), { identity: [p] }));
