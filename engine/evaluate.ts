@@ -324,7 +324,8 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // 5-7. The identity side must allow.
   if (!identityAllows) {
     steps.push({ step: 'identity', outcome: 'implicitDeny', note: identityV.length ? 'identityNoAllow' : 'noIdentityPolicy' });
-    return result('ImplicitDeny', 'identity', [], near(identityV));
+    // Within one account a grant in the resource-based policy would have done as well: its near misses count too.
+    return result('ImplicitDeny', 'identity', [], near(!crossAccount && resourceV ? [...identityV, resourceV] : identityV));
   }
   steps.push({ step: 'identity', outcome: 'continue', note: isRoot ? 'rootUser' : 'identityAllows' });
   if (boundaryV) {

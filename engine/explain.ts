@@ -42,7 +42,8 @@ export function describeStatement(ref: StatementRef, resourcePolicy: keyof typeo
     where = `${where} ${Number(m[2]) + 1} ${level === 0 ? 'at the organization root' : `at level ${level + 1} from the organization root`}`;
   }
   else if (m) where = `${where} ${Number(m[1]) + 1}`;
-  const name = ref.sid ? `statement \`${ref.sid}\`` : `statement ${ref.index + 1}`;
+  // A Sid of digits alone would read like a position: name it as a Sid.
+  const name = ref.sid ? (/^\d+$/.test(ref.sid) ? `the statement with Sid \`${ref.sid}\`` : `statement \`${ref.sid}\``) : `statement ${ref.index + 1}`;
   return `${name} of the ${where}`;
 }
 
@@ -68,7 +69,16 @@ function wants(operator: string, values: string[]): string {
     return `wants ${what} ${phrase[rel] ?? 'compared with'} ${either}${list}`;
   }
   if (op.negated) return `wants a value that is ${values.length > 1 ? 'none of' : 'not'} ${list}`;
+  // The set operators compare every request value, or at least one, with the list.
+  if (parsed?.set === 'ForAllValues') return `wants every value to be one of ${list}`;
+  if (parsed?.set === 'ForAnyValue') return `wants at least one value among ${list}`;
   return `wants ${list}`;
+}
+
+/** A request value as code; an empty string shows as `""`. */
+function shown(v: unknown): string {
+  const text = String(v);
+  return text === '' ? '`""` (empty)' : `\`${text}\``;
 }
 
 /** Says what one failed test lacked. */
@@ -88,11 +98,14 @@ export function describeMiss(m: ElementTrace | ConditionTrace): string {
   const key = `\`${m.key}\``;
   switch (m.reason) {
     case 'conditionKeyMissing': return `the condition \`${m.operator}\` needs ${key}, which this request does not have`;
-    case 'conditionNullNotMatched': return `the condition \`Null\` on ${key} is not met`;
+    case 'conditionNullNotMatched': {
+      const absent = m.policyValues.some((v) => v.toLowerCase() === 'true');
+      return `the condition \`Null\` on ${key} is not met: the policy wants the key ${absent ? 'absent (or empty)' : 'present, with a value'}`;
+    }
     case 'conditionEmptyValue': return `the condition \`${m.operator}\` on ${key} is not met: the request's value is empty, a null dataset, in which \`ForAnyValue\` finds nothing`;
     case 'conditionValueUnresolved': return `the condition on ${key} compares with a policy variable that has no single value here (its key is absent or multivalued, and there is no default)`;
     default: {
-      const got = m.requestValues ? m.requestValues.map((v) => `\`${String(v)}\``).join(', ') : 'nothing';
+      const got = m.requestValues ? m.requestValues.map(shown).join(', ') : 'nothing';
       return `the condition \`${m.operator}\` on ${key} is not met (the request has ${got}; the policy ${wants(m.operator, m.policyValues)})`;
     }
   }
@@ -118,7 +131,7 @@ const NOTES: Record<string, string> = {
   sessionLimitsTrust: 'The role\'s trust policy names the caller, so no identity-based policy is needed, but the caller\'s session policy must still allow the call, and it does not.',
   federatedNoSessionPolicy: 'This federated user session was created without a session policy, so it has no permissions: only a resource-based policy that names its ARN could grant it anything.',
   resourceGrantsPrincipal: 'Within one account, the resource-based policy grants the request to this caller itself (by its own ARN, or to everyone with `*`): no identity-based policy is needed, and neither a permissions boundary nor a session policy limits such a grant.',
-  resourceGrantsRole: 'Within one account, the resource-based policy grants the request to the role, and neither the boundary nor a session policy removes it.',
+  resourceGrantsRole: 'Within one account, the resource-based policy grants the request to the caller\'s role, so no identity-based policy is needed; such a grant is still limited by the role\'s permissions boundary and the session policy, where there are any.',
   resourceGrantsService: 'The resource-based policy grants the request to this AWS service.',
   resourceGrantsAnyone: 'The resource-based policy grants the request to everyone (`"Principal": "*"`), anonymous callers included.',
   crossAccountResourceAllows: 'The resource belongs to another account, whose resource-based policy allows the request; the caller\'s own account must allow it too.',
@@ -131,11 +144,11 @@ const NOTES: Record<string, string> = {
   roleSessionCannotGetToken: 'A role session cannot call `GetFederationToken` or `GetSessionToken`, whatever the policies say: only an IAM user or the root user can.',
   anonymousCannotAssumeRole: 'An anonymous caller cannot assume a role with `AssumeRole`, even when the trust policy names everyone: AWS STS takes that call only from an IAM user or a role session, with signed credentials.',
   kmsOperationNotCrossAccount: 'This AWS KMS operation does not work on a key in another account, whatever the key policy and IAM policies say: across accounts KMS allows only the cryptographic operations, `DescribeKey`, `GetPublicKey`, `GetKeyRotationStatus` and the grant operations.',
-  rootCannotAssumeRole: 'The root user cannot assume a role: AWS STS accepts `AssumeRole` only from IAM users and from roles\' sessions.',
+  rootCannotAssumeRole: 'The root user cannot assume a role (nor, with it, tag the session or set a source identity): AWS STS accepts `AssumeRole` only from IAM users and from roles\' sessions.',
   trustDoesNotNameCaller: 'The role\'s trust policy must allow the caller: for a call on a role (`sts:AssumeRole`, `sts:TagSession` and the like) an identity-based policy is never enough on its own.',
-  noTrustPolicy: 'Assuming a role needs its trust policy to allow the caller.',
+  noTrustPolicy: 'A call on a role (`sts:AssumeRole`, `sts:TagSession` and the like) needs the role\'s trust policy to allow the caller.',
   noKeyPolicy: 'A KMS key can be used only when its key policy allows it, root user included; there is no key policy here.',
-  keyPolicyNoGrant: 'The KMS key policy allows neither this caller nor its account, and without that no IAM policy can grant access to the key: even the root user needs the key policy.',
+  keyPolicyNoGrant: 'The KMS key policy does not allow this request, for this caller or for its account, and without that no IAM policy can grant access to the key: even the root user needs the key policy.',
   crossAccountNoResourcePolicy: 'The resource is in another account: that account must allow the caller in a resource-based policy.',
   crossAccountNoGrant: 'The resource is in another account, and its resource-based policy does not allow this caller.',
   // Steps passed by without applying: worth saying when a policy that would have denied did not count.
@@ -156,6 +169,7 @@ const BEFORE_IDENTITY_DENY: Record<string, string> = {
   crossAccountResourceAllows: 'The resource-based policy of the resource\'s account allows the caller, but across accounts the caller\'s own account must allow the request too, in an identity-based policy.',
   resourceGrantsAccount: 'The resource-based policy names the caller\'s account, which leaves the decision to the account\'s identity-based policies.',
   chainedSourceIdentity: 'The trust policy allows setting a source identity, but in role chaining the calling role\'s permissions policy must allow `sts:SetSourceIdentity` as well.',
+  resourceNoGrant: 'The resource-based policy grants nothing for this request, so an identity-based policy would have to allow it.',
 };
 
 /**
@@ -176,6 +190,15 @@ function denyDetail(result: EvaluationResult, ref: StatementRef): string {
   return `: the request has ${someEmpty ? 'an empty value or none for' : 'no'} ${keys}, and ${absent.length > 1 ? 'these conditions count' : `\`${absent[0].operator}\` counts`} ${someEmpty ? 'that' : 'a missing key'} as a match`;
 }
 
+/** A note's sentence, with "the resource-based policy" named as what it is for this request (a trust or key policy). */
+function named(text: string | undefined, resourcePolicy: EvaluationResult['resourcePolicy']): string | undefined {
+  if (text === undefined || resourcePolicy === 'resource') return text;
+  const name = resourcePolicy === 'trust' ? 'role\'s trust policy' : 'KMS key policy';
+  return text
+    .replace(/\b([Tt])he resource-based policy\b/g, (_m, t: string) => `${t}he ${name}`)
+    .replace(/\bwhose resource-based policy\b/g, `whose ${resourcePolicy === 'trust' ? 'trust policy' : 'key policy'}`);
+}
+
 /** Explains a result in plain English. */
 export function explain(result: EvaluationResult): Explanation {
   const sentences: string[] = [];
@@ -187,7 +210,8 @@ export function explain(result: EvaluationResult): Explanation {
   } else if (result.decision === 'Allow') {
     headline = 'Allowed';
     for (const s of result.steps) {
-      if (NOTES[s.note] && (s.outcome !== 'skipped' || SKIPPED_WORTH_SAYING.has(s.note))) sentences.push(NOTES[s.note]);
+      const said = named(NOTES[s.note], result.resourcePolicy);
+      if (NOTES[s.note] && said && (s.outcome !== 'skipped' || SKIPPED_WORTH_SAYING.has(s.note))) sentences.push(said);
     }
     for (const ref of result.deciding) {
       if (ref.slot === 'permissionsBoundary') sentences.push(`It is within the permissions boundary (${describeStatement(ref, result.resourcePolicy)}), which sets a limit and grants nothing by itself.`);
@@ -200,9 +224,9 @@ export function explain(result: EvaluationResult): Explanation {
     const step = result.deniedAt ?? 'identity';
     const note = result.steps.find((s) => s.step === step)?.note ?? '';
     if (step === 'identity') {
-      for (const s of result.steps) if (BEFORE_IDENTITY_DENY[s.note]) sentences.push(BEFORE_IDENTITY_DENY[s.note]);
+      for (const s of result.steps) if (BEFORE_IDENTITY_DENY[s.note]) sentences.push(named(BEFORE_IDENTITY_DENY[s.note], result.resourcePolicy) as string);
     }
-    sentences.push(NOTES[note] ?? DENIED_AT[step]);
+    sentences.push(named(NOTES[note], result.resourcePolicy) ?? DENIED_AT[step]);
     if (step === 'identity') {
       // Policies that passed the request on but grant nothing themselves.
       if (result.steps.some((s) => s.step === 'scp' && s.outcome === 'continue')) sentences.push('The SCPs let the request through, but SCPs only set a limit: they grant nothing by themselves.');

@@ -136,7 +136,8 @@ export function principalMatch(spec: PrincipalSpec, caller: Caller): PrincipalMa
   let best: PrincipalMatchKind | null = null;
   for (const a of spec.aws) {
     const v = a.value;
-    if (v === caller.arn) return 'direct';
+    // `arn:aws:iam::ACCOUNT:root` names the account, like the bare account ID, even when the root user calls.
+    if (v === caller.arn && caller.kind !== 'root') return 'direct';
     if (caller.roleArn && v === caller.roleArn) best = 'role';
     else if (best === null && (v === caller.account || v === caller.accountArn)) best = 'account';
   }

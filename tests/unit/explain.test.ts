@@ -35,7 +35,7 @@ describe('allow', () => {
   });
   test('a grant to the role', () => {
     const bucket = policy([{ Effect: 'Allow', Principal: { AWS: ROLE }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }]);
-    assert.match(explain(run(SESSION, GET, { resource: bucket })).sentences[0], /grants the request to the role/);
+    assert.match(explain(run(SESSION, GET, { resource: bucket })).sentences[0], /grants the request to the caller's role, so no identity-based policy is needed/);
   });
   test('with SCPs, says every level allows it too', () => {
     const e = explain(run(ALICE, GET, { identity: [allowAll], scp: [[allowAll]] }));
@@ -120,6 +120,25 @@ describe('implicit deny', () => {
     assert.equal(r.decision, 'ImplicitDeny');
     assert.match(explain(r).sentences[0], /in role chaining the calling role's permissions policy must allow `sts:SetSourceIdentity` as well/);
   });
+  test('a near miss in the bucket policy is shown when no identity policy allows either', () => {
+    const bucket = policy([{ Sid: 'Typo', Effect: 'Allow', Principal: { AWS: ALICE }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::other-bucket/*' }]);
+    const e = explain(run(ALICE, GET, { resource: bucket }));
+    assert.deepEqual(e.sentences, [
+      'The resource-based policy grants nothing for this request, so an identity-based policy would have to allow it.',
+      'There is no identity-based policy at all, and everything not allowed is denied.',
+      'Closest: statement `Typo` of the resource-based policy, but its `Resource` does not cover this resource.',
+    ]);
+  });
+  test('a trust policy naming the account is called the trust policy in every sentence', () => {
+    const trust = policy([{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }]);
+    const e = explain(run(ALICE, req('sts:AssumeRole', ROLE), { identity: [allowAll], resource: trust }));
+    assert.equal(e.sentences[0], 'The role\'s trust policy names the account, which hands the decision to the account\'s identity-based policies.');
+    assert.ok(!e.sentences.some((t) => /resource-based policy/.test(t)));
+  });
+  test('a Sid of digits is named as a Sid, not a position', () => {
+    const p = policy([{ Sid: '2', ...deny('s3:GetObject') }, allow('s3:*')]);
+    assert.equal(explain(run(ALICE, GET, { identity: [p] })).sentences[0], 'Denied by the statement with Sid `2` of the identity-based policy 1.');
+  });
   test('a condition value that differs shows both values', () => {
     const p = policy([allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } })]);
     const e = explain(run(ALICE, req('s3:GetObject', OBJECT, { 'aws:RequestedRegion': 'us-east-1' }), { identity: [p] }));
@@ -183,7 +202,7 @@ describe('building blocks', () => {
     assert.equal(describeMiss({ ...el, element: 'NotAction', reason: 'notActionExcluded', pattern: 'iam:*' }), 'its `NotAction` excludes this action (`iam:*`)');
     assert.equal(describeMiss({ ...el, element: 'NotResource', reason: 'notResourceExcluded', pattern: 'arn:aws:s3:::b' }), 'its `NotResource` excludes this resource (`arn:aws:s3:::b`)');
     assert.equal(describeMiss({ ...el, element: 'NotPrincipal', reason: 'notPrincipalExcluded', pattern: undefined }), 'its `NotPrincipal` exempts this caller');
-    assert.equal(describeMiss({ from: 0, to: 0, matched: false, operator: 'Null', key: 'aws:TokenIssueTime', reason: 'conditionNullNotMatched', requestValues: ['x'], policyValues: ['true'] }), 'the condition `Null` on `aws:TokenIssueTime` is not met');
+    assert.equal(describeMiss({ from: 0, to: 0, matched: false, operator: 'Null', key: 'aws:TokenIssueTime', reason: 'conditionNullNotMatched', requestValues: ['x'], policyValues: ['true'] }), 'the condition `Null` on `aws:TokenIssueTime` is not met: the policy wants the key absent (or empty)');
   });
 });
 
@@ -274,10 +293,13 @@ describe('explanations that say what actually decided', () => {
     assert.match(miss('NumericNotEquals', ['1', '2']), /wants a number that is none of `1`, `2`/);
     assert.match(miss('NumericLessThanEquals', ['10']), /wants a number at most `10`/);
     assert.match(miss('DateLessThan', ['2026-01-01T00:00:00Z']), /wants a time before `2026-01-01T00:00:00Z`/);
-    assert.match(miss('ForAnyValue:StringLike', ['a*']), /wants `a\*`/);
+    assert.match(miss('ForAnyValue:StringLike', ['a*']), /wants at least one value among `a\*`/);
+    assert.match(miss('ForAllValues:StringEquals', ['a', 'b']), /wants every value to be one of `a`, `b`/);
     // Operator names ignore case, so the sentence must read them as the engine does.
     assert.match(miss('stringnotequals', ['a']), /wants a value that is not `a`/);
     assert.match(miss('ForAllValues:numericgreaterthanIfExists', ['3', '4']), /wants a number above any of `3`, `4`/);
     assert.match(miss('NotIpAddress', ['10.0.0.0/8']), /wants a value that is not `10.0.0.0\/8`/);
+    // An empty request value is shown, not an empty code span.
+    assert.match(describeMiss({ operator: 'StringLike', key: 's3:prefix', matched: false, reason: 'conditionNotMatched', requestValues: [''], policyValues: ['home/*'], from: 0, to: 0 }), /the request has `""` \(empty\)/);
   });
 });
