@@ -77,7 +77,7 @@ export function isArnWithLiteralService(arn: string): boolean {
  */
 export function iamArnHasRegion(arn: string): boolean {
   const p = arn.indexOf(':', 4);
-  if (p < 0 || arn.charCodeAt(p + 1) !== 105 || !arn.startsWith('iam:', p + 1)) return false;
+  if (p < 0 || !arn.startsWith('iam:', p + 1)) return false;
   const regionStart = p + 5;
   const regionEnd = arn.indexOf(':', regionStart);
   if (regionEnd < 0) return false;
@@ -96,14 +96,21 @@ export function fifthColon(arn: string): number {
 }
 
 /**
- * Whether a Resource ARN has a `${` before its fifth colon, where AWS does not
- * replace policy variables: "You can't use a variable to replace parts of the
- * ARN before the fifth colon, such as the service or account" (IAM User Guide,
- * policy variables).
+ * Where a Resource ARN's resource part begins (after its fifth colon) when a
+ * `${` stands before it, where AWS does not replace policy variables: "You
+ * can't use a variable to replace parts of the ARN before the fifth colon,
+ * such as the service or account" (IAM User Guide, policy variables); else -1.
  */
-export function variableBeforeResourcePart(arn: string): boolean {
+export function resourcePartAfterVariable(arn: string): number {
   const at = arn.indexOf('${');
-  return at >= 0 && at < fifthColon(arn);
+  if (at < 0) return -1;
+  const colon = fifthColon(arn);
+  return at < colon ? colon + 1 : -1;
+}
+
+/** Whether a Resource ARN has a `${` before its fifth colon (see resourcePartAfterVariable). */
+export function variableBeforeResourcePart(arn: string): boolean {
+  return resourcePartAfterVariable(arn) >= 0;
 }
 
 /** Splits an ARN into exactly six strings, or null. */

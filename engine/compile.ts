@@ -9,7 +9,7 @@
  */
 import type { PolicyId, PolicySlot, StatementRef } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
-import { type ArnPattern, compileArnPieces, fifthColon, variableBeforeResourcePart } from './arn.ts';
+import { type ArnPattern, compileArnPieces, resourcePartAfterVariable } from './arn.ts';
 import { type Template, hasVariableMark, parseTemplate } from './variables.ts';
 import type { PatternPiece } from './wildcard.ts';
 
@@ -128,8 +128,8 @@ function fixedPieces(t: Template): PatternPiece[] {
  * "You can't use a variable to replace parts of the ARN before the fifth colon").
  */
 function resourceTemplate(text: string): Template {
-  if (!variableBeforeResourcePart(text)) return parseTemplate(text, true, true);
-  const cut = fifthColon(text) + 1;
+  const cut = resourcePartAfterVariable(text);
+  if (cut < 0) return parseTemplate(text, true, true);
   const rest = parseTemplate(text.slice(cut), true, true);
   if (rest.plain !== null) return { parts: [{ t: 'text', text, wild: true }], hasVars: false, plain: text };
   return { parts: [{ t: 'text', text: text.slice(0, cut), wild: true }, ...rest.parts], hasVars: rest.hasVars, plain: null };

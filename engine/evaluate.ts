@@ -185,8 +185,7 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // sts:GetCallerIdentity needs no permission: "If an administrator attaches a policy to your identity
   // that explicitly denies access to the sts:GetCallerIdentity action, you can still perform this
   // operation" (AWS STS API Reference: GetCallerIdentity; IAM User Guide: Compare AWS STS credentials, note 4).
-  const signedIn = isRoot || caller.kind === 'user' || caller.kind === 'session' || caller.kind === 'federated';
-  if (signedIn && req.actionLower === 'sts:getcalleridentity') {
+  if (!isPrincipalless && req.actionLower === 'sts:getcalleridentity') {
     steps.push({ step: 'denyCheck', outcome: 'allow', note: 'callerIdentityNeedsNoPermission' });
     return result('Allow', null, []);
   }

@@ -115,7 +115,7 @@ const DENIED_AT: Record<FlowStepId, string> = {
   denyCheck: 'An explicit Deny applies.',
   rcp: 'A resource control policy does not allow the request.',
   scp: 'A level of service control policies (from the organization root down to the account) has no Allow for this request: SCPs set the ceiling, and every level must allow.',
-  resource: 'The resource-based policy does not grant this caller the request, and here it must.',
+  resource: 'The {policy} does not grant this caller the request, and here it must.',
   identity: 'No identity-based policy allows the request, so it is implicitly denied.',
   boundary: 'The permissions boundary does not allow the request: a boundary caps what identity-based policies grant.',
   session: 'The session policy does not allow the request: a session can do only what both the identity that created it (its role, or the IAM user of a federated session) and its session policy allow.',
@@ -125,17 +125,17 @@ const NOTES: Record<string, string> = {
   noIdentityPolicy: 'There is no identity-based policy at all, and everything not allowed is denied.',
   noGrantForCallerWithoutPolicies: 'This caller (an AWS service, or an anonymous or unidentified caller) has no identity-based policies, so only a resource-based policy can allow it, and this one does not.',
   noResourcePolicyForCallerWithoutPolicies: 'This caller (an AWS service, or an anonymous or unidentified caller) has no identity-based policies, so only a resource-based policy can allow it, and this resource has none.',
-  boundaryLimitsGrant: 'The resource-based policy grants this to the caller\'s role, which needs no identity-based policy, but a grant to a role is still limited by its permissions boundary, and the boundary does not allow the request.',
-  sessionLimitsGrant: 'The resource-based policy grants this to the caller\'s role, which needs no identity-based policy, but a grant to a role is still limited by the session policy, and the session policy does not allow the request.',
+  boundaryLimitsGrant: 'The {policy} grants this to the caller\'s role, which needs no identity-based policy, but a grant to a role is still limited by its permissions boundary, and the boundary does not allow the request.',
+  sessionLimitsGrant: 'The {policy} grants this to the caller\'s role, which needs no identity-based policy, but a grant to a role is still limited by the session policy, and the session policy does not allow the request.',
   boundaryLimitsTrust: 'The role\'s trust policy names the caller, so no identity-based policy is needed, but the caller\'s permissions boundary must still allow the call, and it does not.',
   sessionLimitsTrust: 'The role\'s trust policy names the caller, so no identity-based policy is needed, but the caller\'s session policy must still allow the call, and it does not.',
   federatedNoSessionPolicy: 'This federated user session was created without a session policy, so it has no permissions: only a resource-based policy that names its ARN could grant it anything.',
-  resourceGrantsPrincipal: 'Within one account, the resource-based policy grants the request to this caller itself (by its own ARN, or to everyone with `*`): no identity-based policy is needed, and neither a permissions boundary nor a session policy limits such a grant.',
-  resourceGrantsRole: 'Within one account, the resource-based policy grants the request to the caller\'s role, so no identity-based policy is needed; such a grant is still limited by the role\'s permissions boundary and the session policy, where there are any.',
-  resourceGrantsService: 'The resource-based policy grants the request to this AWS service.',
-  resourceGrantsAnyone: 'The resource-based policy grants the request to everyone (`"Principal": "*"`), anonymous callers included.',
-  crossAccountResourceAllows: 'The resource belongs to another account, whose resource-based policy allows the request; the caller\'s own account must allow it too.',
-  resourceGrantsAccount: 'The resource-based policy names the account, which hands the decision to the account\'s identity-based policies.',
+  resourceGrantsPrincipal: 'Within one account, the {policy} grants the request to this caller itself (by its own ARN, or to everyone with `*`): no identity-based policy is needed, and neither a permissions boundary nor a session policy limits such a grant.',
+  resourceGrantsRole: 'Within one account, the {policy} grants the request to the caller\'s role, so no identity-based policy is needed; such a grant is still limited by the role\'s permissions boundary and the session policy, where there are any.',
+  resourceGrantsService: 'The {policy} grants the request to this AWS service.',
+  resourceGrantsAnyone: 'The {policy} grants the request to everyone (`"Principal": "*"`), anonymous callers included.',
+  crossAccountResourceAllows: 'The resource belongs to another account, whose {policy} allows the request; the caller\'s own account must allow it too.',
+  resourceGrantsAccount: 'The {policy} names the account, which hands the decision to the account\'s identity-based policies.',
   chainedSourceIdentity: 'The trust policy allows setting a source identity; in role chaining the calling role\'s permissions policy must allow `sts:SetSourceIdentity` too.',
   rootUser: 'The caller is the root user, which needs no identity-based policy in its own account (in a member account of an organization, SCPs still limit it).',
   trustGrantsCaller: 'The role\'s trust policy allows this caller itself (by its ARN, or everyone with `*`), so no identity-based policy is needed for this call on the role; a permissions boundary or session policy, where the caller has one, must still allow it.',
@@ -150,7 +150,7 @@ const NOTES: Record<string, string> = {
   noKeyPolicy: 'A KMS key can be used only when its key policy allows it, root user included; there is no key policy here.',
   keyPolicyNoGrant: 'The KMS key policy does not allow this request, for this caller or for its account, and without that no IAM policy can grant access to the key: even the root user needs the key policy.',
   crossAccountNoResourcePolicy: 'The resource is in another account: that account must allow the caller in a resource-based policy.',
-  crossAccountNoGrant: 'The resource is in another account, and its resource-based policy does not allow this caller.',
+  crossAccountNoGrant: 'The resource is in another account, and the {policy} there does not allow this caller.',
   // Steps passed by without applying: worth saying when a policy that would have denied did not count.
   scpNotForServiceLinkedRole: 'The SCPs do not apply: they do not affect service-linked roles.',
   scpNotForPrincipal: 'The SCPs do not apply: they limit the principals of member accounts, not AWS services or anonymous callers.',
@@ -166,10 +166,10 @@ const SKIPPED_WORTH_SAYING: ReadonlySet<string> = new Set(['scpNotForServiceLink
 
 /** What a deny at the identity step owes to a step passed before it (a grant that could not stand alone, a policy that grants nothing). */
 const BEFORE_IDENTITY_DENY: Record<string, string> = {
-  crossAccountResourceAllows: 'The resource-based policy of the resource\'s account allows the caller, but across accounts the caller\'s own account must allow the request too, in an identity-based policy.',
-  resourceGrantsAccount: 'The resource-based policy names the caller\'s account, which leaves the decision to the account\'s identity-based policies.',
+  crossAccountResourceAllows: 'The {policy} of the resource\'s account allows the caller, but across accounts the caller\'s own account must allow the request too, in an identity-based policy.',
+  resourceGrantsAccount: 'The {policy} names the caller\'s account, which leaves the decision to the account\'s identity-based policies.',
   chainedSourceIdentity: 'The trust policy allows setting a source identity, but in role chaining the calling role\'s permissions policy must allow `sts:SetSourceIdentity` as well.',
-  resourceNoGrant: 'The resource-based policy grants nothing for this request, so an identity-based policy would have to allow it.',
+  resourceNoGrant: 'The {policy} grants nothing for this request, so an identity-based policy would have to allow it.',
 };
 
 /**
@@ -190,13 +190,9 @@ function denyDetail(result: EvaluationResult, ref: StatementRef): string {
   return `: the request has ${someEmpty ? 'an empty value or none for' : 'no'} ${keys}, and ${absent.length > 1 ? 'these conditions count' : `\`${absent[0].operator}\` counts`} ${someEmpty ? 'that' : 'a missing key'} as a match`;
 }
 
-/** A note's sentence, with "the resource-based policy" named as what it is for this request (a trust or key policy). */
-function named(text: string | undefined, resourcePolicy: EvaluationResult['resourcePolicy']): string | undefined {
-  if (text === undefined || resourcePolicy === 'resource') return text;
-  const name = resourcePolicy === 'trust' ? 'role\'s trust policy' : 'KMS key policy';
-  return text
-    .replace(/\b([Tt])he resource-based policy\b/g, (_m, t: string) => `${t}he ${name}`)
-    .replace(/\bwhose resource-based policy\b/g, `whose ${resourcePolicy === 'trust' ? 'trust policy' : 'key policy'}`);
+/** A sentence with `{policy}` naming the resource slot's policy as what it is for this request (a trust or key policy). */
+function named(text: string, resourcePolicy: EvaluationResult['resourcePolicy']): string {
+  return text.replaceAll('{policy}', RESOURCE_POLICY_NAMES[resourcePolicy]);
 }
 
 /** Explains a result in plain English. */
@@ -210,8 +206,7 @@ export function explain(result: EvaluationResult): Explanation {
   } else if (result.decision === 'Allow') {
     headline = 'Allowed';
     for (const s of result.steps) {
-      const said = named(NOTES[s.note], result.resourcePolicy);
-      if (NOTES[s.note] && said && (s.outcome !== 'skipped' || SKIPPED_WORTH_SAYING.has(s.note))) sentences.push(said);
+      if (NOTES[s.note] && (s.outcome !== 'skipped' || SKIPPED_WORTH_SAYING.has(s.note))) sentences.push(named(NOTES[s.note], result.resourcePolicy));
     }
     for (const ref of result.deciding) {
       if (ref.slot === 'permissionsBoundary') sentences.push(`It is within the permissions boundary (${describeStatement(ref, result.resourcePolicy)}), which sets a limit and grants nothing by itself.`);
@@ -224,9 +219,9 @@ export function explain(result: EvaluationResult): Explanation {
     const step = result.deniedAt ?? 'identity';
     const note = result.steps.find((s) => s.step === step)?.note ?? '';
     if (step === 'identity') {
-      for (const s of result.steps) if (BEFORE_IDENTITY_DENY[s.note]) sentences.push(named(BEFORE_IDENTITY_DENY[s.note], result.resourcePolicy) as string);
+      for (const s of result.steps) if (BEFORE_IDENTITY_DENY[s.note]) sentences.push(named(BEFORE_IDENTITY_DENY[s.note], result.resourcePolicy));
     }
-    sentences.push(named(NOTES[note], result.resourcePolicy) ?? DENIED_AT[step]);
+    sentences.push(named(NOTES[note] ?? DENIED_AT[step], result.resourcePolicy));
     if (step === 'identity') {
       // Policies that passed the request on but grant nothing themselves.
       if (result.steps.some((s) => s.step === 'scp' && s.outcome === 'continue')) sentences.push('The SCPs let the request through, but SCPs only set a limit: they grant nothing by themselves.');

@@ -20,7 +20,7 @@ import { findVariables, hasVariableMark } from './variables.ts';
 import { ACCOUNT_ID, iamArnHasRegion, isArnWithLiteralService, splitArn, variableBeforeResourcePart } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
-import { ABOVE_LATIN1, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY } from './validate.ts';
+import { ABOVE_LATIN1, IDENTITY_BASED, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY } from './validate.ts';
 
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 
@@ -32,8 +32,8 @@ interface Walk {
   latin1: boolean;
   /** The size of the minified JSON so far, counted as `minifiedLength` counts it. */
   size: number;
-  /** An identity-based policy, boundary or session policy: IAM's own checks apply (resource.iamRegion). */
-  iamKind: boolean;
+  /** An identity-based kind (validate.ts IDENTITY_BASED): IAM's own ARN checks apply (resource.iamRegion). */
+  identityBased: boolean;
 }
 
 /** Whether a value is an object that JSON.parse could have made (not an array, not a class instance). */
@@ -123,7 +123,7 @@ function resourceOk(v: string, w: Walk): boolean {
   if (v === '*') return true;
   if (!isArnWithLiteralService(v)) return false;
   // An IAM ARN with a Region draws an error in IAM policies (validate.ts resource.iamRegion).
-  if (w.iamKind && v.startsWith('arn:') && iamArnHasRegion(v)) return false;
+  if (w.identityBased && iamArnHasRegion(v)) return false;
   if (w.latin1 && ABOVE_LATIN1.test(v)) return false;
   if (hasVariableMark(v)) return w.variables && variablesOk(v) && !variableBeforeResourcePart(v);
   return true;
@@ -440,7 +440,7 @@ export function fastCheck(value: unknown, kind: PolicyKind): Policy | null {
   if ((kind === 'scp' || kind === 'rcp') && version !== '2012-10-17') return null;
   const w: Walk = {
     kind, variables: version === '2012-10-17', latin1: LATIN1_ONLY[kind], size: size + 2 + n - 1,
-    iamKind: kind === 'identity' || kind === 'boundary' || kind === 'session',
+    identityBased: IDENTITY_BASED[kind],
   };
   let statements: Statement[];
   if (Array.isArray(statementValue)) {

@@ -67,6 +67,10 @@ const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
  * STS session policy parameter says the same). Other services' resource
  * policies and Organizations' SCPs and RCPs state no such rule.
  */
+/** The identity-based kinds, in which the grammar forbids `Id` and IAM checks the ARNs it owns (id.identity, resource.iamRegion). */
+export const IDENTITY_BASED: Record<PolicyKind, boolean> = {
+  identity: true, boundary: true, session: true, trust: false, resource: false, scp: false, rcp: false,
+};
 export const LATIN1_ONLY: Record<PolicyKind, boolean> = {
   identity: true, boundary: true, trust: true, session: true, resource: false, scp: false, rcp: false,
 };
@@ -194,7 +198,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       if (m.value.type !== 'string') add('error', 'id.type', '`Id` must be a string', 'Id', m.value);
       if (kind === 'scp' || kind === 'rcp') add('warning', 'id.ignored', `\`Id\` has no effect in ${KIND_NAME[kind]}`, 'Id', m);
       // Grammar notes: "The id_block is optional in resource-based policies. It must not be included in identity-based policies."
-      else if (kind === 'identity' || kind === 'boundary' || kind === 'session') {
+      else if (IDENTITY_BASED[kind]) {
         add('error', 'id.identity', `${KIND_NAME[kind]} cannot have \`Id\`: it belongs to resource-based policies`, 'Id', m, 'remove the element, or name the policy when you create it');
       }
     } else if (m.key === 'Statement') statementNode = m.value;
@@ -405,7 +409,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     else if (arnServiceHasWildcard(v)) {
       add('error', 'resource.serviceWildcard', `\`${v}\` has a wildcard in its service part: AWS refuses it ("Resource vendor must be fully qualified"); name one service per ARN, or use \`*\` for every resource`, path, r);
     }
-    if ((kind === 'identity' || kind === 'boundary' || kind === 'session') && iamArnHasRegion(v)) {
+    if (IDENTITY_BASED[kind] && iamArnHasRegion(v)) {
       add('error', 'resource.iamRegion', `\`${v}\` gives IAM a Region: IAM refuses it ("IAM resource ... cannot contain region information"), because IAM is global and its ARNs leave the Region empty`, path, r,
         'leave the Region part empty, as in `arn:aws:iam::111122223333:user/alice`');
     }
