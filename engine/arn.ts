@@ -53,24 +53,6 @@ export function arnServiceHasWildcard(arn: string): boolean {
 }
 
 /**
- * isArn and not arnServiceHasWildcard, in one pass over the colons (the
- * checker's fast path asks both of every Resource).
- */
-export function isArnWithLiteralService(arn: string): boolean {
-  if (!arn.startsWith('arn:')) return false;
-  const partitionEnd = arn.indexOf(':', 4);
-  if (partitionEnd < 0) return false;
-  const serviceEnd = arn.indexOf(':', partitionEnd + 1);
-  if (serviceEnd < 0) return false;
-  for (let i = partitionEnd + 1; i < serviceEnd; i++) {
-    const c = arn.charCodeAt(i);
-    if (c === 42 || c === 63) return false;
-  }
-  const regionEnd = arn.indexOf(':', serviceEnd + 1);
-  return regionEnd >= 0 && arn.indexOf(':', regionEnd + 1) >= 0;
-}
-
-/**
  * Whether an ARN names the IAM service with a Region that is not empty (nor
  * a lone `*`). IAM refuses such a Resource: "IAM resource ... cannot contain
  * region information"; IAM is global, and its ARNs leave the Region blank.

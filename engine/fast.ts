@@ -16,11 +16,15 @@
 import type { PolicyKind } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { parseOperator } from './operators/index.ts';
+import type { PatternPiece } from './wildcard.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
-import { ACCOUNT_ID, iamArnHasRegion, isArnWithLiteralService, splitArn, variableBeforeResourcePart } from './arn.ts';
+import { ACCOUNT_ID, splitArn } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { ABOVE_LATIN1, IDENTITY_BASED, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY } from './validate.ts';
+
+/** The pieces passed to an operator without wildcards, which reads only the text. */
+const NO_PIECES: PatternPiece[] = [];
 
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 
@@ -36,9 +40,15 @@ interface Walk {
   identityBased: boolean;
 }
 
-/** Whether a value is an object that JSON.parse could have made (not an array, not a class instance). */
+/**
+ * Whether a value is an object that JSON.parse could have made (not an
+ * array, not a class instance). An array's prototype is Array.prototype, so
+ * the prototype test alone excludes arrays; an array given Object.prototype
+ * by hand is walked as an object, whose index keys then make the walk give
+ * way to the full path.
+ */
 function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
 
 /** Whether `for...in` lists own keys only: nothing enumerable was added to Object.prototype. */
@@ -118,15 +128,49 @@ function variablesOk(v: string): boolean {
   return true;
 }
 
-/** validate.ts checkResource plus the literal-variable warning. */
-function resourceOk(v: string, w: Walk): boolean {
+/**
+ * validate.ts checkResource plus the literal-variable warning, in one pass
+ * over the text: an ARN (`arn:` and at least five colons: isArn) whose service
+ * part has no wildcard (arnServiceHasWildcard); in IAM's own policies, no IAM
+ * ARN with a Region (iamArnHasRegion: validate.ts resource.iamRegion); where
+ * the kind says so, nothing above U+00FF (ABOVE_LATIN1); and any `${` after
+ * the fifth colon (variableBeforeResourcePart), well formed, under Version
+ * 2012-10-17. tests/unit/fast-parsers.test.ts holds it to those functions.
+ */
+export function resourceOk(v: string, variables: boolean, latin1: boolean, identityBased: boolean): boolean {
   if (v === '*') return true;
-  if (!isArnWithLiteralService(v)) return false;
-  // An IAM ARN with a Region draws an error in IAM policies (validate.ts resource.iamRegion).
-  if (w.identityBased && iamArnHasRegion(v)) return false;
-  if (w.latin1 && ABOVE_LATIN1.test(v)) return false;
-  if (hasVariableMark(v)) return w.variables && variablesOk(v) && !variableBeforeResourcePart(v);
-  return true;
+  if (!v.startsWith('arn:')) return false;
+  const n = v.length;
+  // Colons seen so far (the one of `arn:` included), and where the service and Region parts end.
+  let colons = 1;
+  let partitionEnd = -1;
+  let serviceEnd = -1;
+  let regionEnd = -1;
+  let variable = false;
+  for (let i = 4; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 58) {
+      colons++;
+      if (colons === 2) partitionEnd = i;
+      else if (colons === 3) serviceEnd = i;
+      else if (colons === 4) regionEnd = i;
+    } else if (c === 42 || c === 63) {
+      // A wildcard in the service part (after the partition's colon, before the service's).
+      if (colons === 2) return false;
+    } else if (c === 36) {
+      if (i + 1 < n && v.charCodeAt(i + 1) === 123) {
+        // A variable before the fifth colon is plain text, which the validator warns about.
+        if (colons < 5) return false;
+        variable = true;
+      }
+    } else if (c > 255 && latin1) return false;
+  }
+  if (colons < 5) return false;
+  if (identityBased && serviceEnd - partitionEnd === 4 && v.startsWith('iam', serviceEnd - 3)) {
+    const region = regionEnd - serviceEnd - 1;
+    if (region > 1 || (region === 1 && v.charCodeAt(serviceEnd + 1) !== 42)) return false;
+  }
+  return !variable || (variables && variablesOk(v));
 }
 
 /** validate.ts checkAwsPrincipal without diagnostics (the value is not `*`). */
@@ -251,13 +295,12 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
     const keys = v[opText];
     if (!isPlainObject(keys)) return false;
     let nKeys = 0;
-    const keysLower: string[] = [];
+    const blockStart = out.length;
     for (const key in keys) {
       nKeys++;
       const keyLower = key.toLowerCase();
       // Two keys that differ only in case are one key twice (validate.ts condition.duplicateKey).
-      if (keysLower.includes(keyLower)) return false;
-      keysLower.push(keyLower);
+      for (let i = blockStart; i < out.length; i++) if (out[i].keyLower === keyLower) return false;
       if (!conditionKeyOk(key) || (w.latin1 && ABOVE_LATIN1.test(key))) return false;
       w.size += key.length + 3;
       const raw = keys[key];
@@ -293,7 +336,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
           continue;
         }
         // Like validate.ts, every literal value is checked (once, when prepare is the check).
-        const p = op.prepare(text, [{ text, wild: op.wildcards }]);
+        const p = op.prepare(text, op.wildcards ? [{ text, wild: true }] : NO_PIECES);
         if (op.prepareValidates === true ? p === null : op.check(text) !== null) return false;
         // A four-digit date draws a warning (validate.ts condition.dateYear).
         if (text.length === 4 && op.name.startsWith('Date') && YEAR_ONLY.test(text)) return false;
@@ -351,7 +394,7 @@ function statement(v: unknown, index: number, w: Walk): Statement | null {
         if (kind === 'trust') return null;
         const list = stringList(value, w);
         if (list === null) return null;
-        for (let i = 0; i < list.length; i++) if (!resourceOk(list[i].value, w)) return null;
+        for (let i = 0; i < list.length; i++) if (!resourceOk(list[i].value, w.variables, w.latin1, w.identityBased)) return null;
         if (key === 'Resource') st.resource = list; else st.notResource = list;
         break;
       }

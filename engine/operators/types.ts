@@ -28,7 +28,8 @@ export interface Operator<P = unknown, R = unknown> {
   /**
    * Prepares a policy value (variables already resolved): `text` is the
    * value, `pieces` the same split into wildcard text and literal text
-   * (a variable's value is literal). Null: the value never matches.
+   * (a variable's value is literal); an operator without wildcards reads
+   * only `text` and may be given no pieces. Null: the value never matches.
    */
   prepare(text: string, pieces: PatternPiece[]): P | null;
   /**

@@ -10,12 +10,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { conditionKeyOk } from '../../engine/fast.ts';
-import { CONDITION_KEY } from '../../engine/validate.ts';
+import { conditionKeyOk, resourceOk } from '../../engine/fast.ts';
+import { ABOVE_LATIN1, CONDITION_KEY } from '../../engine/validate.ts';
+import { findVariables, hasVariableMark } from '../../engine/variables.ts';
 import { parseIpRange } from '../../engine/operators/ip.ts';
 import { toTime } from '../../engine/operators/date.ts';
 import { compileGlob, matchGlob } from '../../engine/wildcard.ts';
-import { arnSegments, matchArnText, compileArnPattern, matchArnPattern, isArn, isArnWithLiteralService, arnServiceHasWildcard } from '../../engine/arn.ts';
+import { arnSegments, matchArnText, compileArnPattern, matchArnPattern, isArn, arnServiceHasWildcard, iamArnHasRegion, variableBeforeResourcePart } from '../../engine/arn.ts';
 
 // ---- reference readers (the engine's earlier, regex-based versions) ------
 
@@ -149,16 +150,31 @@ describe('ARN patterns matched from their text, as compiled per-part globs match
   });
 });
 
-describe('the one-pass ARN shape check of the fast path', () => {
-  const part = fc.stringMatching(/^[a-c*?/-]{0,4}$/);
-  const arnish = fc.tuple(fc.constantFrom('arn:', 'arn:', 'arn', 'ar*:', ''), fc.array(part, { minLength: 0, maxLength: 7 })).map(([h, ps]) => h + ps.join(':'));
-  test('isArnWithLiteralService is isArn without a wildcard in the service part', () => {
-    fc.assert(fc.property(arnish, (v) => {
-      const ps = arnSegments(v);
-      const want = ps !== null && !/[*?]/.test(ps[2]);
-      assert.equal(isArnWithLiteralService(v), want, v);
-      assert.equal(isArn(v) && !arnServiceHasWildcard(v), want, v);
-    }), { numRuns: 20000 });
+describe('the one-pass Resource check of the fast path', () => {
+  // Parts drawn from the characters each rule looks at: colons, wildcards, `${`, `}`, `iam`, and one above U+00FF.
+  const part = fc.stringMatching(/^(?:[a*?/$}{-]|iam|\$\{aws:x\}|\$\{\*\}|\u0100){0,4}$/);
+  const arnish = fc.tuple(fc.constantFrom('arn:', 'arn:', 'arn:aws:iam:', 'arn', 'ar*:', ''), fc.array(part, { minLength: 0, maxLength: 7 }))
+    .map(([h, ps]) => h + ps.join(':'));
+  /** The rules as validate.ts states them one by one. */
+  function reference(v: string, variables: boolean, latin1: boolean, identityBased: boolean): boolean {
+    if (v === '*') return true;
+    if (!isArn(v) || arnServiceHasWildcard(v)) return false;
+    if (identityBased && iamArnHasRegion(v)) return false;
+    if (latin1 && ABOVE_LATIN1.test(v)) return false;
+    if (!hasVariableMark(v)) return true;
+    return variables && findVariables(v).every((r) => r.problem === undefined) && !variableBeforeResourcePart(v);
+  }
+  test('resourceOk is isArn, no service wildcard, no IAM Region, the character rule and well-placed variables', () => {
+    fc.assert(fc.property(arnish, fc.boolean(), fc.boolean(), fc.boolean(), (v, variables, latin1, identityBased) => {
+      assert.equal(resourceOk(v, variables, latin1, identityBased), reference(v, variables, latin1, identityBased), JSON.stringify([v, variables, latin1, identityBased]));
+    }), { numRuns: 30000 });
+  });
+  test('it can fail: an IAM ARN with a Region, a wildcard service, a variable in the account', () => {
+    assert.equal(resourceOk('arn:aws:iam:us-east-1:111122223333:user/a', true, true, true), false);
+    assert.equal(resourceOk('arn:aws:iam:*:111122223333:user/a', true, true, true), true);
+    assert.equal(resourceOk('arn:aws:s*:::b', true, true, false), false);
+    assert.equal(resourceOk('arn:aws:s3::${aws:x}:b', true, true, false), false);
+    assert.equal(resourceOk('arn:aws:s3:::b/${aws:username}', true, true, false), true);
   });
 });
 
