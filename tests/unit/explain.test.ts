@@ -155,7 +155,7 @@ describe('implicit deny', () => {
   test('a federated user session made without a session policy', () => {
     const e = explain(run(`arn:aws:sts::${ACCOUNT}:federated-user/alice`, GET, { identity: [allowAll] }));
     assert.equal(e.headline, 'Implicitly denied');
-    assert.equal(e.sentences[0], 'This federated user session was created without a session policy, so it has no permissions: only a resource-based policy that names its ARN could grant it anything.');
+    assert.equal(e.sentences[0], 'This federated user session was created without a session policy, so it has no permissions of its own: within its account, only a resource-based policy that names its ARN could grant it anything.');
   });
   test('session policies given for an IAM user do not apply to it', () => {
     const r = run(ALICE, GET, { identity: [allowAll], session: [policy([allow('ec2:*')])] });
