@@ -3,7 +3,8 @@
  * AWS's documented evaluation logic:
  *
  * 1. An explicit Deny in any policy that applies to the request wins
- *    (except on sts:GetCallerIdentity, which needs no permission); then the
+ *    (except on sts:GetCallerIdentity and, for users, sts:GetSessionToken,
+ *    which need no permission); then the
  *    fixed restrictions of temporary credentials (a federated user cannot
  *    call IAM or STS, a role session cannot get a federation or session token).
  * 2. RCPs of the resource's account (member accounts only, and only for the
@@ -187,6 +188,13 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   // operation" (AWS STS API Reference: GetCallerIdentity; IAM User Guide: Compare AWS STS credentials, note 4).
   if (!isPrincipalless && req.actionLower === 'sts:getcalleridentity') {
     steps.push({ step: 'denyCheck', outcome: 'allow', note: 'callerIdentityNeedsNoPermission' });
+    return result('Allow', null, []);
+  }
+  // Nor does sts:GetSessionToken, for the IAM users and root users that may call it: "No permissions are
+  // required for a user to get a session token ... You cannot use policies to control authentication
+  // operations" (IAM User Guide: Permissions for GetSessionToken; AWS STS API Reference: GetSessionToken).
+  if ((caller.kind === 'user' || caller.kind === 'root') && req.actionLower === 'sts:getsessiontoken') {
+    steps.push({ step: 'denyCheck', outcome: 'allow', note: 'sessionTokenNeedsNoPermission' });
     return result('Allow', null, []);
   }
 

@@ -20,7 +20,7 @@ export const principalArb: fc.Arbitrary<PrincipalInput> = fc.oneof(
   fc.constant({ anonymous: true }),
 );
 
-const ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 'ec2:RunInstances', 'iam:CreateUser', 'kms:Decrypt', 'sts:AssumeRole', 'sts:GetCallerIdentity', 'sts:GetFederationToken'];
+const ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 'ec2:RunInstances', 'iam:CreateUser', 'kms:Decrypt', 'sts:AssumeRole', 'sts:GetCallerIdentity', 'sts:GetFederationToken', 'sts:GetSessionToken'];
 const RESOURCES = [
   'arn:aws:s3:::example-bucket', 'arn:aws:s3:::example-bucket/report.csv', 'arn:aws:s3:::other-bucket/a/b',
   'arn:aws:iam::111122223333:role/app-role', 'arn:aws:iam::444455556666:role/app-role',

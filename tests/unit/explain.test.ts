@@ -271,6 +271,13 @@ describe('explanations that say what actually decided', () => {
     const e = explain(run(ALICE, req('s3:GetObject', OBJECT, { 'aws:TagKeys': [''] }), { identity: [p] }));
     assert.equal(e.sentences[0], 'Denied by statement 2 of the identity-based policy 1: the request has an empty value or none for `aws:TagKeys`, and `ForAllValues:StringNotEquals` counts that as a match.');
   });
+  test('GetSessionToken is allowed to an IAM user despite a Deny, and says why; a role session is still refused it', () => {
+    const e = explain(run(ALICE, req('sts:GetSessionToken'), { identity: [policy([deny('sts:*')])] }));
+    assert.equal(e.headline, 'Allowed');
+    assert.match(e.sentences[0], /^`sts:GetSessionToken` needs no permission/);
+    const s = run(SESSION, req('sts:GetSessionToken'), { identity: [allowAll] });
+    assert.equal(s.decision, 'ImplicitDeny');
+  });
   test('GetCallerIdentity is allowed despite a Deny, and says why', () => {
     const e = explain(run(ALICE, req('sts:GetCallerIdentity'), { identity: [policy([deny('sts:*')])] }));
     assert.deepEqual(e, { headline: 'Allowed', sentences: ['`sts:GetCallerIdentity` needs no permission: AWS answers it for any signed-in caller, even one that a policy explicitly denies, because an access-denied error would reveal the same details.'] });

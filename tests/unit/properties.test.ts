@@ -123,21 +123,25 @@ describe('monotonicity of Deny', () => {
 });
 
 describe('nothing is allowed without an Allow', () => {
-  // The one exception AWS documents: sts:GetCallerIdentity needs no permission, so any signed-in caller may call it.
-  const needsNoPermission = (r: { action: string }): boolean => r.action.toLowerCase() === 'sts:getcalleridentity';
-  test('with only Deny statements, no one but the root user is allowed (GetCallerIdentity aside)', () => {
+  // The exceptions AWS documents: sts:GetCallerIdentity needs no permission, so any signed-in caller may
+  // call it, and neither does sts:GetSessionToken, for the IAM users and root users that may call it.
+  const needsNoPermission = (r: { action: string }, who: { arn?: string }): boolean => {
+    const action = r.action.toLowerCase();
+    return action === 'sts:getcalleridentity' || (action === 'sts:getsessiontoken' && /^arn:aws:iam::\d{12}:(root|user\/.+)$/.test(who.arn ?? ''));
+  };
+  test('with only Deny statements, no one but the root user is allowed (GetCallerIdentity and GetSessionToken aside)', () => {
     fc.assert(fc.property(principalArb, requestArb, policiesArb(fc.constant('Deny')), (who, r, p) => {
       const result = decideAll(who, r, p);
       fc.pre(result !== null);
-      if (result.decision === 'Allow' && !needsNoPermission(r)) assert.match(who.arn ?? '', /^arn:aws:iam::\d{12}:root$/, `allowed: ${JSON.stringify(who)}`);
+      if (result.decision === 'Allow' && !needsNoPermission(r, who)) assert.match(who.arn ?? '', /^arn:aws:iam::\d{12}:root$/, `allowed: ${JSON.stringify(who)}`);
     }), { numRuns: 400 });
   });
-  test('with no policy at all, only the root user in its own account is allowed (GetCallerIdentity aside)', () => {
+  test('with no policy at all, only the root user in its own account is allowed (GetCallerIdentity and GetSessionToken aside)', () => {
     fc.assert(fc.property(principalArb, requestArb, (who, r) => {
       const result = decideAll(who, r, {});
       assert.ok(result);
       assert.equal(result.decision === 'Allow', result.deniedAt === null);
-      if (result.decision === 'Allow' && !needsNoPermission(r)) assert.match(who.arn ?? '', /:root$/);
+      if (result.decision === 'Allow' && !needsNoPermission(r, who)) assert.match(who.arn ?? '', /:root$/);
     }), RUNS);
   });
 });
