@@ -23,6 +23,8 @@ export interface CompiledResource {
 /** A condition test ready to run. */
 export interface CompiledCondition {
   spec: ConditionSpec;
+  /** The key lower-cased, as the request context is keyed (AWS ignores case in key names). */
+  keyLower: string;
   /** For Null: whether the policy says the key must be absent. */
   nullWantsAbsent: boolean;
   /**
@@ -92,7 +94,7 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
   if (op === 'Null') {
     let wantsAbsent = false;
     for (let i = 0; i < values.length; i++) if (values[i].value.toLowerCase() === 'true') wantsAbsent = true;
-    return { spec, nullWantsAbsent: wantsAbsent, staticPrepared: NO_PREPARED, dynamic: null };
+    return { spec, keyLower: spec.key.toLowerCase(), nullWantsAbsent: wantsAbsent, staticPrepared: NO_PREPARED, dynamic: null };
   }
   // Validation prepared every value but those with `${` under Version 2012-10-17, for operators that take variables.
   let prepared = spec.prepared;
@@ -114,7 +116,7 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
       }
     }
   }
-  return { spec, nullWantsAbsent: false, staticPrepared: prepared, dynamic };
+  return { spec, keyLower: spec.key.toLowerCase(), nullWantsAbsent: false, staticPrepared: prepared, dynamic };
 }
 
 /** The pieces of a template without variables: all its parts are text. */

@@ -292,9 +292,11 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
     const blockStart = out.length;
     for (const key in keys) {
       nKeys++;
-      const keyLower = key.toLowerCase();
       // Two keys that differ only in case are one key twice (validate.ts condition.duplicateKey).
-      for (let i = blockStart; i < out.length; i++) if (out[i].keyLower === keyLower) return false;
+      for (let i = blockStart; i < out.length; i++) {
+        const other = out[i].key;
+        if (other.toLowerCase() === key.toLowerCase()) return false;
+      }
       if (!conditionKeyOk(key) || (w.latin1 && ABOVE_LATIN1.test(key))) return false;
       w.size += key.length + 3;
       const raw = keys[key];
@@ -337,7 +339,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
         prepared[i] = p;
       }
       out.push({
-        operatorText: opText, parsed, key, keyLower, values, prepared,
+        operatorText: opText, parsed, key, values, prepared,
         from: 0, to: 0,
       });
     }

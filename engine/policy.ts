@@ -26,7 +26,6 @@ export interface ConditionSpec extends Range {
   operatorText: string;
   parsed: ParsedOperator;
   key: string;
-  keyLower: string;
   values: Located[];
   /**
    * Each value prepared by its operator at validation (so compile does not

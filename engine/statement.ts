@@ -208,7 +208,7 @@ function isNullDataset(values: ContextScalar[]): boolean {
  */
 export function conditionOutcome(c: CompiledCondition, ctx: ContextMap, resolved?: string[]): MatchReason {
   const spec = c.spec;
-  const values = ctx.get(spec.keyLower);
+  const values = ctx.get(c.keyLower);
   const present = values !== undefined && values.length > 0;
   const op = spec.parsed.op;
   if (op === 'Null') {
@@ -272,7 +272,7 @@ export const CONDITION_MATCHES: ReadonlySet<MatchReason> = new Set<MatchReason>(
 export function conditionTrace(c: CompiledCondition, ctx: ContextMap): ConditionTrace {
   const policyValues: string[] = [];
   const reason = conditionOutcome(c, ctx, policyValues);
-  const values = ctx.get(c.spec.keyLower);
+  const values = ctx.get(c.keyLower);
   return {
     operator: c.spec.operatorText, key: c.spec.key, matched: CONDITION_MATCHES.has(reason), reason,
     requestValues: values && values.length ? values : undefined, policyValues, from: c.spec.from, to: c.spec.to,

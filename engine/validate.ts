@@ -584,7 +584,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           prepared[i] = p;
         }
         out.push({
-          operatorText: om.key, parsed, key: km.key, keyLower: km.key.toLowerCase(), values, prepared,
+          operatorText: om.key, parsed, key: km.key, values, prepared,
           from: km.from, to: km.value.to,
         });
       }
