@@ -11,6 +11,7 @@ import type { PolicyId, PolicySlot, StatementRef } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { type ArnPattern, compileArnPieces, resourcePartAfterVariable } from './arn.ts';
 import { type Template, hasVariableMark, parseTemplate } from './variables.ts';
+import { lowerName } from './context.ts';
 import type { PatternPiece } from './wildcard.ts';
 
 /** A Resource/NotResource entry with a policy variable or an escape. */
@@ -94,7 +95,7 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
   if (op === 'Null') {
     let wantsAbsent = false;
     for (let i = 0; i < values.length; i++) if (values[i].value.toLowerCase() === 'true') wantsAbsent = true;
-    return { spec, keyLower: spec.key.toLowerCase(), nullWantsAbsent: wantsAbsent, staticPrepared: NO_PREPARED, dynamic: null };
+    return { spec, keyLower: lowerName(spec.key), nullWantsAbsent: wantsAbsent, staticPrepared: NO_PREPARED, dynamic: null };
   }
   // Validation prepared every value but those with `${` under Version 2012-10-17, for operators that take variables.
   let prepared = spec.prepared;
@@ -116,7 +117,7 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
       }
     }
   }
-  return { spec, keyLower: spec.key.toLowerCase(), nullWantsAbsent: false, staticPrepared: prepared, dynamic };
+  return { spec, keyLower: lowerName(spec.key), nullWantsAbsent: false, staticPrepared: prepared, dynamic };
 }
 
 /** The pieces of a template without variables: all its parts are text. */

@@ -6,6 +6,23 @@
 import type { ContextScalar, PrincipalInput, RequestInput } from './types.ts';
 import { ACCOUNT_ID, splitArn } from './arn.ts';
 
+const lowerNames = new Map<string, string>();
+
+/**
+ * A condition key's name lower-cased, as the context is keyed. Key names
+ * form a small vocabulary met again and again, so the lower-cased strings
+ * are remembered (within reason) like operator names (parseOperator): the
+ * same string each time, whose hash V8 then computes once. This memoizes
+ * String.prototype.toLowerCase; no policy or decision is kept.
+ */
+export function lowerName(name: string): string {
+  const known = lowerNames.get(name);
+  if (known !== undefined) return known;
+  const lower = name.toLowerCase();
+  if (lowerNames.size < 4096 && name.length <= 128) lowerNames.set(name, lower);
+  return lower;
+}
+
 /** Lower-cased key -> values. */
 export class ContextMap extends Map<string, ContextScalar[]> {
   /**
@@ -89,13 +106,13 @@ export function buildContext(p: PrincipalInput, caller: Caller, req: RequestInpu
   const type = PRINCIPAL_TYPE[caller.kind];
   if (type) ctx.set('aws:principaltype', [type]);
   if (caller.kind === 'user') ctx.set('aws:username', [caller.userName]);
-  if (p.tags) for (const k in p.tags) ctx.set(`aws:principaltag/${k.toLowerCase()}`, [p.tags[k]]);
+  if (p.tags) for (const k in p.tags) ctx.set(lowerName(`aws:PrincipalTag/${k}`), [p.tags[k]]);
   if (resourceAccount) ctx.set('aws:resourceaccount', [resourceAccount]);
   const given = req.context;
   if (given) {
     for (const k in given) {
       const v = given[k];
-      const key = k.toLowerCase();
+      const key = lowerName(k);
       if (Array.isArray(v)) {
         ctx.set(key, v);
         ctx.multivalued.add(key);

@@ -9,7 +9,7 @@
  * is literal (the validator warns).
  */
 import type { PatternPiece } from './wildcard.ts';
-import type { ContextMap } from './context.ts';
+import { type ContextMap, lowerName } from './context.ts';
 
 /** One piece of a template. */
 export type TemplatePart =
@@ -118,12 +118,12 @@ export function parseTemplate(source: string, variables: boolean, wildcards: boo
       if (isSimpleKey(body)) {
         // The common `${key}` is read without the regular expression.
         hasVars = true;
-        parts.push({ t: 'var', key: body, keyLower: body.toLowerCase() });
+        parts.push({ t: 'var', key: body, keyLower: lowerName(body) });
       } else {
         const m = VAR_BODY.exec(body);
         if (m) {
           hasVars = true;
-          const part: TemplatePart = { t: 'var', key: m[1], keyLower: m[1].toLowerCase() };
+          const part: TemplatePart = { t: 'var', key: m[1], keyLower: lowerName(m[1]) };
           if (m[2] !== undefined) part.fallback = m[2];
           parts.push(part);
         } else {
