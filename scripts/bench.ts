@@ -23,7 +23,13 @@ function main(): void {
     console.error('usage: npm run --silent bench -- FILE');
     process.exit(2);
   }
-  const cases = loadCases(file).map((l) => l.case);
+  let cases: import('../engine/index.ts').CaseInput[];
+  try {
+    cases = loadCases(file).map((l) => l.case);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
   // 1. Correctness first: a wrong decision is an error, and nothing is timed.
   for (const c of cases) {
     let got: string;

@@ -24,9 +24,17 @@ export function caseFiles(path: string): string[] {
   return out;
 }
 
-/** Loads the cases of a file; throws with the file's name when it is not a cases file. */
+/**
+ * Loads the cases of a file; throws an error whose message names the file
+ * and says what is wrong when it is not valid JSON or not a cases file.
+ */
 export function loadCases(file: string): LoadedCase[] {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { cases?: unknown };
+  let data: { cases?: unknown } | null;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as { cases?: unknown } | null;
+  } catch (e) {
+    throw new Error(`${file}: ${e instanceof SyntaxError ? 'not valid JSON' : 'cannot be read'} (${(e as Error).message})`);
+  }
   if (!data || !Array.isArray(data.cases)) throw new Error(`${file}: expected an object with a "cases" array`);
   return (data.cases as CaseInput[]).map((c) => ({ file, case: c }));
 }

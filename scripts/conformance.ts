@@ -3,6 +3,7 @@
  * prints a line per failing case and ends with `N passed, M failed`; exits 1
  * when a case fails (DESIGN.md, contract 1).
  */
+import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { evaluateCase } from '../engine/index.ts';
 import { caseFiles, loadCases } from './cases.ts';
@@ -32,11 +33,25 @@ function main(): void {
     console.error('usage: npm run --silent conformance -- DIR [DIR ...]');
     process.exit(2);
   }
+  const missing = dirs.filter((d) => !existsSync(d));
+  if (missing.length) {
+    console.error(`no such file or folder: ${missing.join(', ')}`);
+    process.exit(2);
+  }
   let passed = 0;
   let failed = 0;
   for (const dir of dirs) {
     for (const file of caseFiles(dir)) {
-      for (const { case: c } of loadCases(file)) {
+      let cases;
+      try {
+        cases = loadCases(file);
+      } catch (e) {
+        // A file that holds no cases is reported where the failures are, and counted as one.
+        failed++;
+        console.log(`FAIL ${(e as Error).message.replace(file, relative(process.cwd(), file))}`);
+        continue;
+      }
+      for (const { case: c } of cases) {
         const why = runCase(c);
         if (why === null) passed++;
         else {

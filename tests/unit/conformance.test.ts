@@ -4,6 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { caseFiles, loadCases } from '../../scripts/cases.ts';
 import { runCase } from '../../scripts/conformance.ts';
 import { OWN_CASES, SHARED_CASES } from '../../scripts/shared.ts';
@@ -19,3 +24,28 @@ for (const dir of [SHARED_CASES, OWN_CASES]) {
     }
   }
 }
+
+test('the runner reports a file that holds no cases as a failure, with the file and the reason, not a stack trace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iam-lab-cases-'));
+  try {
+    const good = { id: 'ok', principal: { arn: 'arn:aws:iam::111122223333:user/alice' }, request: { action: 's3:GetObject', resource: '*' }, policies: {}, expect: { decision: 'ImplicitDeny' } };
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ cases: [good] }));
+    writeFileSync(join(dir, 'b.json'), '{"cases": [');
+    writeFileSync(join(dir, 'c.json'), '{"tests": []}');
+    const run = spawnSync(process.execPath, [fileURLToPath(new URL('../../scripts/conformance.ts', import.meta.url)), dir], { encoding: 'utf8' });
+    const lines = run.stdout.trim().split('\n');
+    assert.match(lines[0], /^FAIL .*b\.json: not valid JSON \(/);
+    assert.match(lines[1], /^FAIL .*c\.json: expected an object with a "cases" array$/);
+    assert.equal(lines.at(-1), '1 passed, 2 failed');
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the runner refuses a folder that does not exist, in one line', () => {
+  const run = spawnSync(process.execPath, [fileURLToPath(new URL('../../scripts/conformance.ts', import.meta.url)), '/no/such/folder'], { encoding: 'utf8' });
+  assert.equal(run.status, 2);
+  assert.equal(run.stderr.trim(), 'no such file or folder: /no/such/folder');
+});
