@@ -21,7 +21,7 @@ import { findVariables, hasVariableMark } from './variables.ts';
 import { ACCOUNT_ID, splitArn } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
-import { ABOVE_LATIN1, IDENTITY_BASED, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY } from './validate.ts';
+import { ABOVE_LATIN1, IDENTITY_BASED, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY, coversTrustAction } from './validate.ts';
 
 /** The pieces passed to an operator without wildcards, which reads only the text. */
 const NO_PIECES: PatternPiece[] = [];
@@ -383,6 +383,8 @@ function statement(v: unknown, index: number, w: Walk): Statement | null {
         for (let i = 0; i < list.length; i++) if (!actionOk(list[i].value)) return null;
         // RCPs take no NotAction, no `*` action and only services that support RCPs (validate.ts).
         if (kind === 'rcp' && (key === 'NotAction' || !rcpActionsOk(list))) return null;
+        // In a trust policy, an Action that covers no call on the role draws a warning (validate.ts action.notTrust).
+        if (kind === 'trust' && key === 'Action') for (let i = 0; i < list.length; i++) if (!coversTrustAction(list[i].value)) return null;
         if (key === 'Action') st.action = list; else st.notAction = list;
         break;
       }

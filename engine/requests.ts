@@ -29,6 +29,17 @@ export function policiesOf<P>(p: PolicySet<P>): P[] {
   return out;
 }
 
+/**
+ * The calls a role trust policy is consulted for, lower-cased: the three
+ * AssumeRole operations and the session options that ride along with them
+ * (see isTrustRequest). An Action in a trust policy that covers none of them
+ * has no effect.
+ */
+export const TRUST_ACTIONS: readonly string[] = [
+  'sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity',
+  'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext',
+];
+
 const ASSUME_ROLE = /^sts:assumerole/i;
 const SESSION_OPTIONS = /^sts:(tagsession|setsourceidentity|setcontext)$/i;
 const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:role\//;

@@ -13,6 +13,8 @@ import { ACCOUNT_ID, splitArn, isArn, arnServiceHasWildcard, iamArnHasRegion, va
 import { TRUE_FALSE } from './operators/bool.ts';
 import { suggest } from './suggest.ts';
 import { RCP_SERVICES } from './organizations.ts';
+import { TRUST_ACTIONS } from './requests.ts';
+import { matchAction } from './wildcard.ts';
 
 /** What validation gives: a policy when there is no error, and all diagnostics. */
 export interface ValidateResult {
@@ -161,6 +163,12 @@ export function policySize(text: string, whitespaceCounts: boolean): number {
     else if (c !== 32 && c !== 9 && c !== 10 && c !== 13) n++;
   }
   return n;
+}
+
+/** Whether an action pattern covers one of the calls a trust policy is consulted for (TRUST_ACTIONS). */
+export function coversTrustAction(pattern: string): boolean {
+  for (const t of TRUST_ACTIONS) if (matchAction(pattern, t)) return true;
+  return false;
 }
 
 /**
@@ -339,6 +347,13 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     else if (!st.action && !st.notAction) add('error', 'action.missing', 'this statement has no `Action` (or `NotAction`)', path, at);
     if (st.resource && st.notResource) add('error', 'resource.both', 'a statement may have `Resource` or `NotResource`, not both', path, at);
     if (kind === 'trust') {
+      // A trust policy is consulted only for calls on the role; an action that covers none of them does nothing there.
+      for (const a of st.action ?? []) {
+        if (a.value.includes(':') && !coversTrustAction(a.value)) {
+          add('warning', 'action.notTrust', `\`${a.value}\` has no effect in a role trust policy, which is consulted only for calls on the role: \`sts:AssumeRole\` (and its SAML and web identity forms), \`sts:TagSession\`, \`sts:SetSourceIdentity\`, \`sts:SetContext\``,
+            `${path}.Action`, a, 'grant other permissions in the role\'s permissions policy');
+        }
+      }
       if (st.resource || st.notResource) add('error', 'resource.inTrust', 'a role trust policy has no `Resource`: the role itself is the resource', `${path}.Resource`, keyAt.get('Resource') ?? keyAt.get('NotResource') ?? at, 'remove the `Resource` element');
     } else if (!st.resource && !st.notResource) {
       add('error', 'resource.missing', `this statement has no \`Resource\` (or \`NotResource\`), which ${KIND_NAME[kind]} requires`, path, at, 'use `"Resource": "*"` for every resource');

@@ -148,6 +148,15 @@ describe('Resource and NotResource', () => {
   test('an ARN with too few parts is rejected', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3' }), 'identity', 'resource.format', '"arn:aws:s3"', 'not a complete ARN'));
   test('a trust policy with Resource is rejected, underlining Resource', () => expectDiagnostic(one('trust', { Resource: '*' }), 'trust', 'resource.inTrust', '"Resource"', 'a role trust policy has no `Resource`'));
   test('a trust policy with NotResource is rejected', () => expectDiagnostic(one('trust', { NotResource: '*' }), 'trust', 'resource.inTrust', '"NotResource"', 'the role itself is the resource'));
+  test('an action that covers no call on the role draws a warning in a trust policy, underlining that action', () => {
+    const d = findDiagnostic(one('trust', { Action: ['sts:AssumeRole', 's3:GetObject'] }), 'trust', 'action.notTrust', '"s3:GetObject"', /has no effect in a role trust policy/);
+    assert.equal(d.severity, 'warning');
+    for (const covering of ['sts:AssumeRole', 'sts:AssumeRoleWith*', 'sts:TagSession', 'sts:Set*', 'sts:*', '*']) {
+      expectNoDiagnostic(one('trust', { Action: covering }), 'trust', 'action.notTrust');
+    }
+    // Only trust policies: the same action elsewhere is ordinary.
+    expectNoDiagnostic(one('identity', { Action: 's3:GetObject' }), 'identity', 'action.notTrust');
+  });
 });
 
 describe('Principal by kind', () => {
