@@ -29,19 +29,16 @@ export function policiesOf<P>(p: PolicySet<P>): P[] {
   return out;
 }
 
+/** The AssumeRole operations, lower-cased. */
+const ASSUME_ROLE_ACTIONS: readonly string[] = ['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity'];
+/** The session options that ride along with AssumeRole, on the role, lower-cased. */
+const SESSION_OPTION_ACTIONS: readonly string[] = ['sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext'];
 /**
- * The calls a role trust policy is consulted for, lower-cased: the three
- * AssumeRole operations and the session options that ride along with them
- * (see isTrustRequest). An Action in a trust policy that covers none of them
- * has no effect.
+ * Every call a role trust policy is consulted for, lower-cased (see
+ * isTrustRequest). An Action in a trust policy that covers none of them has
+ * no effect.
  */
-export const TRUST_ACTIONS: readonly string[] = [
-  'sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity',
-  'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext',
-];
-
-const ASSUME_ROLE = /^sts:assumerole/i;
-const SESSION_OPTIONS = /^sts:(tagsession|setsourceidentity|setcontext)$/i;
+export const TRUST_ACTIONS: readonly string[] = [...ASSUME_ROLE_ACTIONS, ...SESSION_OPTION_ACTIONS];
 const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:role\//;
 
 /**
@@ -53,5 +50,6 @@ const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:role\//;
  * taken with assumed roles).
  */
 export function isTrustRequest(action: string, resource: string): boolean {
-  return ASSUME_ROLE.test(action) || (SESSION_OPTIONS.test(action) && ROLE_ARN.test(resource));
+  const a = action.toLowerCase();
+  return ASSUME_ROLE_ACTIONS.includes(a) || (SESSION_OPTION_ACTIONS.includes(a) && ROLE_ARN.test(resource));
 }

@@ -70,6 +70,10 @@ const TOP_KEYS = ['Version', 'Id', 'Statement'];
 const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
+/** The identity-based kinds, in which the grammar forbids `Id` and IAM checks the ARNs it owns (id.identity, resource.iamRegion). */
+export const IDENTITY_BASED: Record<PolicyKind, boolean> = {
+  identity: true, boundary: true, session: true, trust: false, resource: false, scp: false, rcp: false,
+};
 /**
  * The kinds IAM and AWS STS take as policy documents, which "can contain only
  * the following Unicode characters: horizontal tab (U+0009), linefeed
@@ -78,10 +82,6 @@ const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
  * STS session policy parameter says the same). Other services' resource
  * policies and Organizations' SCPs and RCPs state no such rule.
  */
-/** The identity-based kinds, in which the grammar forbids `Id` and IAM checks the ARNs it owns (id.identity, resource.iamRegion). */
-export const IDENTITY_BASED: Record<PolicyKind, boolean> = {
-  identity: true, boundary: true, session: true, trust: false, resource: false, scp: false, rcp: false,
-};
 export const LATIN1_ONLY: Record<PolicyKind, boolean> = {
   identity: true, boundary: true, trust: true, session: true, resource: false, scp: false, rcp: false,
 };
