@@ -12,6 +12,7 @@ import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from '.
 import { type ArnPattern, compileArnPieces, resourcePartAfterVariable } from './arn.ts';
 import { type Template, hasVariableMark, parseTemplate } from './variables.ts';
 import { lowerName } from './context.ts';
+import { nullWantsAbsent } from './operators/index.ts';
 import type { PatternPiece } from './wildcard.ts';
 
 /** A Resource/NotResource entry with a policy variable or an escape. */
@@ -93,9 +94,7 @@ function compileCondition(spec: ConditionSpec, variables: boolean): CompiledCond
   const op = spec.parsed.op;
   const values = spec.values;
   if (op === 'Null') {
-    let wantsAbsent = false;
-    for (let i = 0; i < values.length; i++) if (values[i].value.toLowerCase() === 'true') wantsAbsent = true;
-    return { spec, keyLower: lowerName(spec.key), nullWantsAbsent: wantsAbsent, staticPrepared: NO_PREPARED, dynamic: null };
+    return { spec, keyLower: lowerName(spec.key), nullWantsAbsent: nullWantsAbsent(values.map((v) => v.value)), staticPrepared: NO_PREPARED, dynamic: null };
   }
   // Validation prepared every value but those with `${` under Version 2012-10-17, for operators that take variables.
   let prepared = spec.prepared;

@@ -35,7 +35,7 @@ import { type CompiledPolicy, refOf } from './compile.ts';
 import { type PreparedPolicies, prepare } from './check.ts';
 import { isTrustRequest } from './requests.ts';
 import { type RequestState, evaluateStatement, statementApplies } from './statement.ts';
-import { toCaller, buildContext, resourceAccountOf } from './context.ts';
+import { type Caller, toCaller, buildContext, resourceAccountOf } from './context.ts';
 import { arnSegments } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 
@@ -68,6 +68,21 @@ const KMS_CROSS_ACCOUNT: ReadonlySet<string> = new Set([
 /** Whether a request is a call on a service-linked role (`sts:AssumeRole*` and the like), whose role path is `/aws-service-role/`. */
 function assumesServiceLinkedRole(actionLower: string, segs: string[] | null): boolean {
   return actionLower.startsWith('sts:') && segs !== null && segs[2] === 'iam' && segs[5].startsWith('role/aws-service-role/');
+}
+
+/**
+ * The note of a call that needs no permission from any policy, or null:
+ * - sts:GetCallerIdentity, for any signed-in caller: "If an administrator attaches a policy to your
+ *   identity that explicitly denies access to the sts:GetCallerIdentity action, you can still perform
+ *   this operation" (AWS STS API Reference: GetCallerIdentity; IAM User Guide: Compare AWS STS credentials);
+ * - sts:GetSessionToken, for the IAM users and root users that may call it: "No permissions are required
+ *   for a user to get a session token ... You cannot use policies to control authentication operations"
+ *   (IAM User Guide: Permissions for GetSessionToken; AWS STS API Reference: GetSessionToken).
+ */
+function needsNoPermission(actionLower: string, kind: Caller['kind'], principalless: boolean): string | null {
+  if (actionLower === 'sts:getcalleridentity' && !principalless) return 'callerIdentityNeedsNoPermission';
+  if (actionLower === 'sts:getsessiontoken' && (kind === 'user' || kind === 'root')) return 'sessionTokenNeedsNoPermission';
+  return null;
 }
 
 function judge(p: CompiledPolicy, req: RequestState, record: boolean): Verdict {
@@ -183,18 +198,10 @@ export function evaluate(principal: PrincipalInput, request: RequestInput, prepa
   const result = (decision: Decision, deniedAt: FlowStepId | null, deciding: StatementRef[], closest: NearMiss[] = []): EvaluationResult =>
     ({ decision, deciding, closest, deniedAt, steps, policies: all, resourcePolicy });
 
-  // sts:GetCallerIdentity needs no permission: "If an administrator attaches a policy to your identity
-  // that explicitly denies access to the sts:GetCallerIdentity action, you can still perform this
-  // operation" (AWS STS API Reference: GetCallerIdentity; IAM User Guide: Compare AWS STS credentials, note 4).
-  if (!isPrincipalless && req.actionLower === 'sts:getcalleridentity') {
-    steps.push({ step: 'denyCheck', outcome: 'allow', note: 'callerIdentityNeedsNoPermission' });
-    return result('Allow', null, []);
-  }
-  // Nor does sts:GetSessionToken, for the IAM users and root users that may call it: "No permissions are
-  // required for a user to get a session token ... You cannot use policies to control authentication
-  // operations" (IAM User Guide: Permissions for GetSessionToken; AWS STS API Reference: GetSessionToken).
-  if ((caller.kind === 'user' || caller.kind === 'root') && req.actionLower === 'sts:getsessiontoken') {
-    steps.push({ step: 'denyCheck', outcome: 'allow', note: 'sessionTokenNeedsNoPermission' });
+  // Calls that need no permission, so no policy is consulted, not even a Deny.
+  const noPermission = needsNoPermission(req.actionLower, caller.kind, isPrincipalless);
+  if (noPermission !== null) {
+    steps.push({ step: 'denyCheck', outcome: 'allow', note: noPermission });
     return result('Allow', null, []);
   }
 

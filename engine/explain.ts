@@ -3,7 +3,7 @@
  * trace stays the data. Each reason code of types.ts has one wording here.
  */
 import type { ConditionTrace, ElementTrace, EvaluationResult, FlowStepId, StatementRef } from './types.ts';
-import { parseOperator } from './operators/index.ts';
+import { nullWantsAbsent, parseOperator } from './operators/index.ts';
 
 /** Words for a decision and its reasons. */
 export interface Explanation {
@@ -99,7 +99,7 @@ export function describeMiss(m: ElementTrace | ConditionTrace): string {
   switch (m.reason) {
     case 'conditionKeyMissing': return `the condition \`${m.operator}\` needs ${key}, which this request does not have`;
     case 'conditionNullNotMatched': {
-      const absent = m.policyValues.some((v) => v.toLowerCase() === 'true');
+      const absent = nullWantsAbsent(m.policyValues);
       return `the condition \`Null\` on ${key} is not met: the policy wants the key ${absent ? 'absent (or empty)' : 'present, with a value'}`;
     }
     case 'conditionEmptyValue': return `the condition \`${m.operator}\` on ${key} is not met: the request's value is empty, a null dataset, in which \`ForAnyValue\` finds nothing`;

@@ -293,9 +293,9 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
     for (const key in keys) {
       nKeys++;
       // Two keys that differ only in case are one key twice (validate.ts condition.duplicateKey).
-      for (let i = blockStart; i < out.length; i++) {
-        const other = out[i].key;
-        if (other.toLowerCase() === key.toLowerCase()) return false;
+      if (out.length > blockStart) {
+        const keyLower = key.toLowerCase();
+        for (let i = blockStart; i < out.length; i++) if (out[i].key.toLowerCase() === keyLower) return false;
       }
       if (!conditionKeyOk(key) || (w.latin1 && ABOVE_LATIN1.test(key))) return false;
       w.size += key.length + 3;

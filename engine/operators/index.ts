@@ -22,6 +22,14 @@ export const OPERATORS: ReadonlyMap<string, Operator> = new Map(
 /** Every operator name AWS knows, for suggestions. */
 export const OPERATOR_NAMES: readonly string[] = [...[...OPERATORS.values()].map((o) => o.name), 'Null'];
 
+/**
+ * Whether a `Null` condition's values ask for the key to be absent: any
+ * `true` (the validator accepts only `true` and `false`, in any case).
+ */
+export function nullWantsAbsent(values: readonly string[]): boolean {
+  return values.some((v) => v.toLowerCase() === 'true');
+}
+
 /** An operator name taken apart. */
 export interface ParsedOperator {
   /** `Null`, or a value operator. */
