@@ -6,6 +6,10 @@
  * `npm run bench` times). Each line is microseconds per case, the best of
  * five timed runs after a warm-up; like every wall-clock figure on a shared
  * machine, compare them only within one run.
+ *
+ * `--stage N --rounds R` runs stage N for R passes over the file, untimed,
+ * for counting instructions (engine/README.md): the difference between two
+ * counts is the cost of the extra passes, start-up and warm-up excluded.
  */
 import { spawnSync } from 'node:child_process';
 import { checkPolicy, evaluate, evaluateCase, isTrustRequest, prepare, type CaseInput, type PolicyInput, type PolicyKind } from '../engine/index.ts';
@@ -13,8 +17,9 @@ import { loadCases } from './cases.ts';
 
 const file = process.argv[2];
 const only = process.argv[3] === '--stage' ? Number(process.argv[4]) : null;
-if (!file) {
-  console.error('usage: npm run --silent bench:stages -- FILE');
+const rounds = process.argv[5] === '--rounds' ? Number(process.argv[6]) : null;
+if (!file || (only !== null && !(only >= 0 && only <= 3)) || (rounds !== null && !(Number.isInteger(rounds) && rounds >= 0))) {
+  console.error('usage: npm run --silent bench:stages -- FILE [--stage 0-3 [--rounds R]]');
   process.exit(2);
 }
 const cases: CaseInput[] = loadCases(file).map((l) => l.case);
@@ -56,7 +61,12 @@ const lines: [string, () => number][] = [
   ['evaluate, policies prepared', () => { let n = 0; for (let i = 0; i < cases.length; i++) n += evaluate(cases[i].principal, cases[i].request, prepared[i], { trace: false }).steps.length; return n; }],
   ['evaluateCase (all of it)', () => { let n = 0; for (const c of cases) n += evaluateCase(c, { trace: false }).kind.length; return n; }],
 ];
-if (only !== null) {
+if (only !== null && rounds !== null) {
+  const f = lines[only][1];
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) sink += f();
+  console.log(`stage: ${only}, rounds: ${rounds}, cases: ${rounds * cases.length}${sink < 0 ? '' : ''}`);
+} else if (only !== null) {
   const [name, f] = lines[only];
   console.log(`${name.padEnd(30)} ${perCase(f).toFixed(1).padStart(7)} µs/case`);
 } else {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BENCH = fileURLToPath(new URL('../../scripts/bench.ts', import.meta.url));
+const STAGES = fileURLToPath(new URL('../../scripts/bench-stages.ts', import.meta.url));
 
 const alice = { arn: 'arn:aws:iam::111122223333:user/alice' };
 const readAll = {
@@ -32,10 +33,14 @@ function allowCase(id: string, decision: string): unknown {
 }
 
 function runBench(files: Record<string, string>, file: string, ...args: string[]): ReturnType<typeof spawnSync> & { stdout: string; stderr: string } {
+  return runScript(BENCH, files, file, ...args);
+}
+
+function runScript(script: string, files: Record<string, string>, file: string, ...args: string[]): ReturnType<typeof spawnSync> & { stdout: string; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'iam-lab-bench-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    return spawnSync(process.execPath, [BENCH, join(dir, file), ...args], { encoding: 'utf8', timeout: 60_000 });
+    return spawnSync(process.execPath, [script, join(dir, file), ...args], { encoding: 'utf8', timeout: 60_000 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -79,4 +84,18 @@ test('a correct file is timed for at least 2 seconds and the last line is `evalu
   assert.match(lines.at(-1) ?? '', /^evaluations\/s: [1-9][0-9]*$/);
   const seconds = Number(/seconds: ([0-9.]+)/.exec(run.stdout)?.[1]);
   assert.ok(seconds >= 2, `timed ${seconds} s`);
+});
+
+test('bench:stages --stage N --rounds R runs one stage a fixed number of passes, for counting instructions', () => {
+  const files = { 's.json': JSON.stringify({ cases: [allowCase('a', 'Allow'), allowCase('b', 'Allow')] }) };
+  for (const stage of ['0', '1', '2', '3']) {
+    const run = runScript(STAGES, files, 's.json', '--stage', stage, '--rounds', '4');
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.trim(), `stage: ${stage}, rounds: 4, cases: 8`);
+  }
+  for (const bad of [['--stage', '7'], ['--stage', '1', '--rounds', 'many']]) {
+    const run = runScript(STAGES, files, 's.json', ...bad);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr.trim(), /^usage: npm run --silent bench:stages -- FILE/);
+  }
 });
