@@ -18,10 +18,11 @@ import { loadCases } from './cases.ts';
 const file = process.argv[2];
 const only = process.argv[3] === '--stage' ? Number(process.argv[4]) : null;
 const rounds = process.argv[5] === '--rounds' ? Number(process.argv[6]) : null;
-if (!file || (only !== null && !(only >= 0 && only <= 3)) || (rounds !== null && !(Number.isInteger(rounds) && rounds >= 0))) {
-  console.error('usage: npm run --silent bench:stages -- FILE [--stage 0-3 [--rounds R]]');
+function usage(): never {
+  console.error('usage: npm run --silent bench:stages -- FILE [--stage N [--rounds R]]');
   process.exit(2);
 }
+if (!file || (rounds !== null && !(Number.isInteger(rounds) && rounds >= 0))) usage();
 const cases: CaseInput[] = loadCases(file).map((l) => l.case);
 const kindOf = (c: CaseInput): 'resource' | 'trust' => (isTrustRequest(c.request.action, c.request.resource) ? 'trust' : 'resource');
 
@@ -61,6 +62,7 @@ const lines: [string, () => number][] = [
   ['evaluate, policies prepared', () => { let n = 0; for (let i = 0; i < cases.length; i++) n += evaluate(cases[i].principal, cases[i].request, prepared[i], { trace: false }).steps.length; return n; }],
   ['evaluateCase (all of it)', () => { let n = 0; for (const c of cases) n += evaluateCase(c, { trace: false }).kind.length; return n; }],
 ];
+if (only !== null && !(Number.isInteger(only) && only >= 0 && only < lines.length)) usage();
 if (only !== null && rounds !== null) {
   const f = lines[only][1];
   let sink = 0;

@@ -32,11 +32,14 @@ function allowCase(id: string, decision: string): unknown {
   };
 }
 
-function runBench(files: Record<string, string>, file: string, ...args: string[]): ReturnType<typeof spawnSync> & { stdout: string; stderr: string } {
+type Run = ReturnType<typeof spawnSync> & { stdout: string; stderr: string };
+
+function runBench(files: Record<string, string>, file: string, ...args: string[]): Run {
   return runScript(BENCH, files, file, ...args);
 }
 
-function runScript(script: string, files: Record<string, string>, file: string, ...args: string[]): ReturnType<typeof spawnSync> & { stdout: string; stderr: string } {
+/** Runs a script on a file written to a fresh temporary folder, with the given arguments after it. */
+function runScript(script: string, files: Record<string, string>, file: string, ...args: string[]): Run {
   const dir = mkdtempSync(join(tmpdir(), 'iam-lab-bench-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
