@@ -140,6 +140,7 @@ function variablesOk(v: string): boolean {
  */
 export function resourceOk(v: string, variables: boolean, latin1: boolean, identityBased: boolean): boolean {
   if (v === '*') return true;
+  if (RESOURCE_PLAIN[(variables ? 4 : 0) + (latin1 ? 2 : 0) + (identityBased ? 1 : 0)].test(v)) return true;
   if (!v.startsWith('arn:')) return false;
   // The colons that end the partition, service, Region and account parts (indexOf scans fast).
   const partitionEnd = v.indexOf(':', 4);
@@ -165,6 +166,25 @@ export function resourceOk(v: string, variables: boolean, latin1: boolean, ident
   if (at < 0) return true;
   // A variable before the fifth colon is plain text, which the validator warns about.
   return at > accountEnd && variables && variablesOk(v);
+}
+
+/**
+ * The usual Resource ARN in one regular expression, by (variables, latin1,
+ * identityBased): five colon-ended parts with no `$` (so no variable before
+ * the resource part), no wildcard in the service, in IAM's own policies no
+ * IAM Region but `*`, and a resource part whose every `${` opens a plain
+ * `${key}` or an escape. A match means resourceOk's answer is true; no match
+ * proves nothing, and the rules are then read one by one below.
+ */
+const RESOURCE_PLAIN: RegExp[] = [];
+for (let i = 0; i < 8; i++) {
+  const variables = (i & 4) !== 0;
+  const no = (i & 2) !== 0 ? '\\u0100-\\uffff' : '';
+  const service = (i & 1) !== 0 ? '(?!iam:(?!\\*?:))' : '';
+  const tail = variables
+    ? `(?:[^$${no}]|\\$(?!\\{)|\\$\\{(?:[A-Za-z0-9][A-Za-z0-9:/_.+=@-]*|[*?$])\\})*`
+    : `[^$${no}]*`;
+  RESOURCE_PLAIN.push(new RegExp(`^arn:[^:$${no}]*:${service}[^:*?$${no}]*:[^:$${no}]*:[^:$${no}]*:${tail}$`));
 }
 
 /** validate.ts checkAwsPrincipal without diagnostics (the value is not `*`). */
