@@ -15,7 +15,7 @@
  */
 import type { PolicyKind } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
-import { parseOperator } from './operators/index.ts';
+import { parseLatin1Operator, parseOperator } from './operators/index.ts';
 import type { PatternPiece } from './wildcard.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
 import { ACCOUNT_ID, splitArn } from './arn.ts';
@@ -89,6 +89,15 @@ export function conditionKeyOk(k: string): boolean {
     if (!isAlnum(c) && c !== 45) return false;
   }
   return true;
+}
+
+/**
+ * conditionKeyOk and, in one pass, nothing above U+00FF: the key check of the
+ * kinds whose strings must be Latin-1 (validate.ts LATIN1_ONLY).
+ */
+const CONDITION_KEY_LATIN1 = /^[A-Za-z0-9-]+:[^:\u0100-\uffff][^\u0100-\uffff]*$/;
+export function conditionKeyLatin1Ok(k: string): boolean {
+  return CONDITION_KEY_LATIN1.test(k);
 }
 
 /** validate.ts checkAction without diagnostics. */
@@ -301,8 +310,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
   for (const opText in v) {
     nOps++;
     // parseOperator ignores case, and some characters above U+00FF lower-case into ASCII (the Kelvin sign).
-    if (w.latin1 && ABOVE_LATIN1.test(opText)) return false;
-    const parsed = parseOperator(opText);
+    const parsed = w.latin1 ? parseLatin1Operator(opText) : parseOperator(opText);
     if (parsed === null) return false;
     const op = parsed.op;
     if (op === 'Null' && parsed.set !== null) return false;
@@ -317,7 +325,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
         const keyLower = key.toLowerCase();
         for (let i = blockStart; i < out.length; i++) if (out[i].key.toLowerCase() === keyLower) return false;
       }
-      if (!conditionKeyOk(key) || (w.latin1 && ABOVE_LATIN1.test(key))) return false;
+      if (w.latin1 ? !conditionKeyLatin1Ok(key) : !conditionKeyOk(key)) return false;
       w.size += key.length + 3;
       const raw = keys[key];
       let values: Located[];
@@ -374,7 +382,7 @@ function statement(v: unknown, index: number, w: Walk): Statement | null {
   if (!isPlainObject(v)) return null;
   const kind = w.kind;
   const st: Statement = {
-    index, effect: 'Allow', action: null, notAction: null, resource: null, notResource: null,
+    index, sid: undefined, effect: 'Allow', action: null, notAction: null, resource: null, notResource: null,
     principal: null, notPrincipal: null, conditions: [], from: 0, to: 0,
   };
   let sid: string | undefined;
@@ -439,7 +447,7 @@ function statement(v: unknown, index: number, w: Walk): Statement | null {
   if (kind !== 'trust' && st.resource === null && st.notResource === null) return null;
   if ((kind === 'resource' || kind === 'trust' || kind === 'rcp') && st.principal === null) return null;
   if (kind === 'rcp' && st.effect === 'Allow') return null;
-  if (sid !== undefined) st.sid = sid;
+  st.sid = sid;
   return st;
 }
 

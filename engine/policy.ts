@@ -38,7 +38,8 @@ export interface ConditionSpec extends Range {
 /** A statement. Exactly one of action/notAction, and of resource/notResource. */
 export interface Statement extends Range {
   index: number;
-  sid?: string;
+  /** Undefined when the statement has no Sid (always present, so every statement has one shape). */
+  sid: string | undefined;
   effect: 'Allow' | 'Deny';
   action: Located[] | null;
   notAction: Located[] | null;

@@ -285,7 +285,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
 
   function statement(node: JsonObject, index: number, path: string): Statement[] {
     const st: Statement = {
-      index, effect: 'Allow', action: null, notAction: null, resource: null, notResource: null,
+      index, sid: undefined, effect: 'Allow', action: null, notAction: null, resource: null, notResource: null,
       principal: null, notPrincipal: null, conditions: [], from: node.from, to: node.to,
     };
     let effectSeen = false;

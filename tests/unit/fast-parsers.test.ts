@@ -10,7 +10,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { conditionKeyOk, resourceOk } from '../../engine/fast.ts';
+import { conditionKeyLatin1Ok, conditionKeyOk, resourceOk } from '../../engine/fast.ts';
+import { parseLatin1Operator, parseOperator } from '../../engine/operators/index.ts';
 import { ABOVE_LATIN1, CONDITION_KEY } from '../../engine/validate.ts';
 import { findVariables, hasVariableMark } from '../../engine/variables.ts';
 import { parseIpRange } from '../../engine/operators/ip.ts';
@@ -182,5 +183,19 @@ describe('the condition-key shape check of the fast path', () => {
   test('conditionKeyOk is CONDITION_KEY, read in place', () => {
     const key = fc.stringMatching(/^[aZ09:/_ .-]{0,8}$/);
     fc.assert(fc.property(key, (k) => assert.equal(conditionKeyOk(k), CONDITION_KEY.test(k), JSON.stringify(k))), { numRuns: 20000 });
+  });
+  test('conditionKeyLatin1Ok is CONDITION_KEY and nothing above U+00FF, in one pass', () => {
+    const key = fc.stringMatching(/^[aZ09:/_ .\xe9\u0100\u212a-]{0,8}$/);
+    fc.assert(fc.property(key, (k) => assert.equal(conditionKeyLatin1Ok(k), CONDITION_KEY.test(k) && !ABOVE_LATIN1.test(k), JSON.stringify(k))), { numRuns: 20000 });
+    assert.equal(conditionKeyLatin1Ok('aws:PrincipalTag/caf\u00e9'), true);
+    assert.equal(conditionKeyLatin1Ok('aws:\u0100'), false);
+  });
+  test('parseLatin1Operator refuses an operator name above U+00FF that parseOperator accepts', () => {
+    // U+212A, the Kelvin sign, lower-cases to an ASCII `k`.
+    assert.notEqual(parseOperator('StringLi\u212ae'), null);
+    assert.equal(parseLatin1Operator('StringLi\u212ae'), null);
+    for (const name of ['StringLike', 'ForAnyValue:StringLikeIfExists', 'stringlike', 'Null', 'NoSuchOperator']) {
+      assert.deepEqual(parseLatin1Operator(name), parseOperator(name), name);
+    }
   });
 });
