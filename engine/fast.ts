@@ -15,7 +15,7 @@
  */
 import type { PolicyKind } from './types.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
-import { parseLatin1Operator, parseOperator } from './operators/index.ts';
+import { type ParsedOperator, parseOperator } from './operators/index.ts';
 import type { PatternPiece } from './wildcard.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
 import { ACCOUNT_ID, splitArn } from './arn.ts';
@@ -99,6 +99,23 @@ const CONDITION_KEY_LATIN1 = /^[A-Za-z0-9-]+:[^:\u0100-\uffff][^\u0100-\uffff]*$
 export function conditionKeyLatin1Ok(k: string): boolean {
   return CONDITION_KEY_LATIN1.test(k);
 }
+
+/**
+ * parseOperator for the kinds whose strings must be Latin-1: null also for a
+ * name with a character above U+00FF (ABOVE_LATIN1), which parseOperator may
+ * accept, since it ignores case and the Kelvin sign lower-cases to `k`.
+ * Operator names are few, so the answers are remembered like parseOperator's:
+ * the usual name costs one lookup instead of a scan and a lookup.
+ */
+export function parseLatin1Operator(name: string): ParsedOperator | null {
+  const known = latin1OperatorNames.get(name);
+  if (known !== undefined) return known;
+  const parsed = ABOVE_LATIN1.test(name) ? null : parseOperator(name);
+  if (latin1OperatorNames.size < 1024) latin1OperatorNames.set(name, parsed);
+  return parsed;
+}
+
+const latin1OperatorNames = new Map<string, ParsedOperator | null>();
 
 /** validate.ts checkAction without diagnostics. */
 function actionOk(v: string): boolean {
@@ -385,7 +402,6 @@ function statement(v: unknown, index: number, w: Walk): Statement | null {
     index, sid: undefined, effect: 'Allow', action: null, notAction: null, resource: null, notResource: null,
     principal: null, notPrincipal: null, conditions: [], from: 0, to: 0,
   };
-  let sid: string | undefined;
   let effectSeen = false;
   let n = 0;
   for (const key in v) {
@@ -397,7 +413,7 @@ function statement(v: unknown, index: number, w: Walk): Statement | null {
         if (typeof value !== 'string') return null;
         if ((kind === 'identity' || kind === 'boundary' || kind === 'session' || kind === 'trust') && !sidCharsOk(value)) return null;
         w.size += value.length + 2;
-        sid = value;
+        st.sid = value;
         break;
       case 'Effect':
         if (value !== 'Allow' && value !== 'Deny') return null;
@@ -447,7 +463,6 @@ function statement(v: unknown, index: number, w: Walk): Statement | null {
   if (kind !== 'trust' && st.resource === null && st.notResource === null) return null;
   if ((kind === 'resource' || kind === 'trust' || kind === 'rcp') && st.principal === null) return null;
   if (kind === 'rcp' && st.effect === 'Allow') return null;
-  st.sid = sid;
   return st;
 }
 

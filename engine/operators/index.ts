@@ -53,22 +53,6 @@ export function parseOperator(name: string): ParsedOperator | null {
 
 const parsedNames = new Map<string, ParsedOperator | null>();
 
-/**
- * parseOperator for the kinds whose strings must be Latin-1: null also for a
- * name with a character above U+00FF, which parseOperator may accept (the
- * Kelvin sign lower-cases to `k`). Remembered like parseOperator's names, so
- * the usual name costs one lookup, not a scan and a lookup.
- */
-export function parseLatin1Operator(name: string): ParsedOperator | null {
-  const known = latin1Names.get(name);
-  if (known !== undefined) return known;
-  const parsed = /[^\x00-\xff]/.test(name) ? null : parseOperator(name);
-  if (latin1Names.size < 1024) latin1Names.set(name, parsed);
-  return parsed;
-}
-
-const latin1Names = new Map<string, ParsedOperator | null>();
-
 function parseOperatorName(name: string): ParsedOperator | null {
   let rest = name;
   let set: ParsedOperator['set'] = null;

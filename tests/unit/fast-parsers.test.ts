@@ -10,8 +10,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { conditionKeyLatin1Ok, conditionKeyOk, resourceOk } from '../../engine/fast.ts';
-import { parseLatin1Operator, parseOperator } from '../../engine/operators/index.ts';
+import { conditionKeyLatin1Ok, conditionKeyOk, parseLatin1Operator, resourceOk } from '../../engine/fast.ts';
+import { parseOperator } from '../../engine/operators/index.ts';
 import { ABOVE_LATIN1, CONDITION_KEY } from '../../engine/validate.ts';
 import { findVariables, hasVariableMark } from '../../engine/variables.ts';
 import { parseIpRange } from '../../engine/operators/ip.ts';
