@@ -210,6 +210,10 @@ test.describe('edit exercise', () => {
   test('reset restores the starter after confirming, and Ctrl+Z undoes it', async ({ page }) => {
     const wb = await openWorkbench(page, ex);
     await typeInto(page, wb, '{}');
+    // The problems list renders once typing pauses (400 ms) and pushes the
+    // buttons down: a click that straddles that render loses its mouseup.
+    // A learner sees the errors first, then reaches for Reset.
+    await expect(wb.locator('[data-wb-problems-summary]')).toHaveText(/error/);
     await wb.getByRole('button', { name: 'Reset' }).click();
     await wb.getByRole('button', { name: 'Reset to the starter' }).click();
     const starterLine = oneLine(ex.starter).slice(0, 1);
