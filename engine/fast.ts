@@ -166,7 +166,7 @@ function variablesOk(v: string): boolean {
  */
 export function resourceOk(v: string, variables: boolean, latin1: boolean, identityBased: boolean): boolean {
   if (v === '*') return true;
-  if (RESOURCE_PLAIN[(variables ? 4 : 0) + (latin1 ? 2 : 0) + (identityBased ? 1 : 0)].test(v)) return true;
+  if (RESOURCE_PLAIN[resourcePlainIndex(variables, latin1, identityBased)].test(v)) return true;
   if (!v.startsWith('arn:')) return false;
   // The colons that end the partition, service, Region and account parts (indexOf scans fast).
   const partitionEnd = v.indexOf(':', 4);
@@ -203,14 +203,16 @@ export function resourceOk(v: string, variables: boolean, latin1: boolean, ident
  * proves nothing, and the rules are then read one by one below.
  */
 const RESOURCE_PLAIN: RegExp[] = [];
-for (let i = 0; i < 8; i++) {
-  const variables = (i & 4) !== 0;
-  const no = (i & 2) !== 0 ? '\\u0100-\\uffff' : '';
-  const service = (i & 1) !== 0 ? '(?!iam:(?!\\*?:))' : '';
+function resourcePlainIndex(variables: boolean, latin1: boolean, identityBased: boolean): number {
+  return (variables ? 4 : 0) + (latin1 ? 2 : 0) + (identityBased ? 1 : 0);
+}
+for (const variables of [false, true]) for (const latin1 of [false, true]) for (const identityBased of [false, true]) {
+  const no = latin1 ? '\\u0100-\\uffff' : '';
+  const service = identityBased ? '(?!iam:(?!\\*?:))' : '';
   const tail = variables
     ? `[^$${no}]*(?:(?:\\$(?!\\{)|\\$\\{(?:[A-Za-z0-9][A-Za-z0-9:/_.+=@-]*|[*?$])\\})[^$${no}]*)*`
     : `[^$${no}]*`;
-  RESOURCE_PLAIN.push(new RegExp(`^arn:[^:$${no}]*:${service}[^:*?$${no}]*:[^:$${no}]*:[^:$${no}]*:${tail}$`));
+  RESOURCE_PLAIN[resourcePlainIndex(variables, latin1, identityBased)] = new RegExp(`^arn:[^:$${no}]*:${service}[^:*?$${no}]*:[^:$${no}]*:[^:$${no}]*:${tail}$`);
 }
 
 /** validate.ts checkAwsPrincipal without diagnostics (the value is not `*`). */

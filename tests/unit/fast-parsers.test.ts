@@ -193,9 +193,12 @@ describe('the condition-key shape check of the fast path', () => {
   test('parseLatin1Operator refuses an operator name above U+00FF that parseOperator accepts', () => {
     // U+212A, the Kelvin sign, lower-cases to an ASCII `k`.
     assert.notEqual(parseOperator('StringLi\u212ae'), null);
-    assert.equal(parseLatin1Operator('StringLi\u212ae'), null);
-    for (const name of ['StringLike', 'ForAnyValue:StringLikeIfExists', 'stringlike', 'Null', 'NoSuchOperator']) {
-      assert.deepEqual(parseLatin1Operator(name), parseOperator(name), name);
+    // Twice each: the second answer comes from the memo.
+    for (let pass = 0; pass < 2; pass++) {
+      assert.equal(parseLatin1Operator('StringLi\u212ae'), null);
+      for (const name of ['StringLike', 'ForAnyValue:StringLikeIfExists', 'stringlike', 'Null', 'NoSuchOperator']) {
+        assert.deepEqual(parseLatin1Operator(name), parseOperator(name), name);
+      }
     }
   });
 });
