@@ -68,6 +68,17 @@ async function typeInto(page: Page, wb: Locator, text: string): Promise<void> {
   const keyed = Math.min(text.length, 8);
   if (text.length > keyed) await page.keyboard.insertText(text.slice(0, text.length - keyed));
   await page.keyboard.type(text.slice(text.length - keyed));
+  await problemsSettled(wb);
+}
+
+/**
+ * Waits for the problems list to render what was typed: it does so once
+ * typing pauses (400 ms), and it stands above the buttons and the grid, so a
+ * click that straddled that render would lose its mouseup to the moved
+ * layout. A learner likewise sees the list change before clicking below it.
+ */
+async function problemsSettled(wb: Locator): Promise<void> {
+  await expect(wb.locator('[data-wb-problems]')).not.toHaveAttribute('aria-busy', 'true');
 }
 
 /** Each row's decision attribute, and whether it equals the words the row shows. */
@@ -210,9 +221,6 @@ test.describe('edit exercise', () => {
   test('reset restores the starter after confirming, and Ctrl+Z undoes it', async ({ page }) => {
     const wb = await openWorkbench(page, ex);
     await typeInto(page, wb, '{}');
-    // The problems list renders once typing pauses (400 ms) and pushes the
-    // buttons down: a click that straddles that render loses its mouseup.
-    // A learner sees the errors first, then reaches for Reset.
     await expect(wb.locator('[data-wb-problems-summary]')).toHaveText(/error/);
     await wb.getByRole('button', { name: 'Reset' }).click();
     await wb.getByRole('button', { name: 'Reset to the starter' }).click();
@@ -382,6 +390,7 @@ test.describe('predict exercise', () => {
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('x');
+    await problemsSettled(wb);
     await expect(editor).toContainText('}x');
     await expect(wb.locator('tr[data-scenario][data-decision="Invalid"]')).toHaveCount(ex.scenarios.length);
 

@@ -117,6 +117,7 @@ function start(root: HTMLElement, data: WorkbenchData): void {
   // ---- the pieces around it --------------------------------------------
   const tabs = createTabs(root, must<HTMLElement>(root, '[data-wb-tablist]'), uid);
   const problems = createProblemList(
+    must<HTMLElement>(root, '[data-wb-problems]'),
     must<HTMLElement>(root, '[data-wb-problems-summary]'),
     must<HTMLUListElement>(root, '[data-wb-problems-list]'),
     (pos) => {

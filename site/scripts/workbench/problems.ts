@@ -34,9 +34,13 @@ export interface ProblemList {
 
 /**
  * Creates the list inside `region` (which carries `aria-live`), with
- * `summary` for the counts and `list` for the items.
+ * `summary` for the counts and `list` for the items. While an update waits
+ * for typing to pause, `region` is `aria-busy`: assistive technology holds
+ * its announcement, and whoever is about to click below the list can tell
+ * that it is about to change height.
  */
 export function createProblemList(
+  region: HTMLElement,
   summary: HTMLElement,
   list: HTMLUListElement,
   onJump: (pos: number) => void,
@@ -49,6 +53,7 @@ export function createProblemList(
   function flush(): void {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    region.removeAttribute('aria-busy');
     if (!pending) return;
     const { diagnostics, text } = pending;
     pending = null;
@@ -77,6 +82,7 @@ export function createProblemList(
   return {
     update(diagnostics, text) {
       pending = { diagnostics, text };
+      region.setAttribute('aria-busy', 'true');
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(flush, delayMs);
     },
