@@ -561,11 +561,18 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           add('error', 'condition.duplicateKey', `\`${km.key}\` repeats \`${earlier}\` in \`${om.key}\`: condition key names ignore case`, kp, km, 'keep one of them, with all its values');
         }
         keysSeen.set(km.key.toLowerCase(), km.key);
-        // Every condition key is `prefix:name` (aws:SourceIp, s3:prefix, aws:PrincipalTag/team): without a prefix no
-        // request ever carries it. A warning: the documentation does not say IAM refuses the policy.
+        // Every condition key is `prefix:name` (aws:SourceIp, s3:prefix, aws:PrincipalTag/team). A key with no
+        // prefix at all is an error: IAM refuses the policy ("MalformedPolicyDocument: Conditions must be prefaced
+        // by a vendor"), and IAM Access Analyzer reports it as an error ("Invalid condition key format ... Use the
+        // format service:keyname"). Other odd shapes (`s3::x`, `my_svc:key`) are only warned about: no request
+        // carries them, but nothing AWS documents says it refuses them.
         if (!CONDITION_KEY.test(km.key)) {
-          add('warning', 'condition.keyFormat', `\`${km.key}\` is not a condition key: keys are \`prefix:name\`, like \`aws:SourceIp\` or \`s3:prefix\`, so no request has this one`, kp, km,
-            suggestKeyPrefix(km.key));
+          const noVendor = km.key.indexOf(':') <= 0;
+          add(noVendor ? 'error' : 'warning', 'condition.keyFormat',
+            noVendor
+              ? `\`${km.key}\` has no service prefix: condition keys are \`prefix:name\`, like \`aws:SourceIp\` or \`s3:prefix\`, and AWS refuses a key without one`
+              : `\`${km.key}\` is not a condition key: keys are \`prefix:name\`, like \`aws:SourceIp\` or \`s3:prefix\`, so no request has this one`,
+            kp, km, suggestKeyPrefix(km.key));
         }
         const values: Located[] = [];
         const vnodes = km.value.type === 'array' ? km.value.items : [km.value];

@@ -317,10 +317,18 @@ describe('condition values each operator accepts', () => {
   });
   test('one key twice, in two cases, in one operator block is refused', () =>
     expectDiagnostic(one('identity', { Condition: { StringEquals: { 'aws:username': 'alice', 'aws:UserName': 'bob' } } }), 'identity', 'condition.duplicateKey', '"aws:UserName"', 'condition key names ignore case'));
-  test('a condition key without a prefix is a warning that names the global key it may mean', () => {
-    const d = findDiagnostic(one('identity', { Condition: { IpAddress: { SourceIp: '203.0.113.0/24' } } }), 'identity', 'condition.keyFormat', '"SourceIp"', 'is not a condition key: keys are `prefix:name`');
-    assert.equal(d.severity, 'warning');
+  test('a condition key without a prefix is an error that names the global key it may mean', () => {
+    const d = findDiagnostic(one('identity', { Condition: { IpAddress: { SourceIp: '203.0.113.0/24' } } }), 'identity', 'condition.keyFormat', '"SourceIp"', 'has no service prefix: condition keys are `prefix:name`');
+    assert.equal(d.severity, 'error');
     assert.equal(d.hint, 'did you mean `aws:SourceIp`?');
+    // A dot where the colon belongs, and a colon with nothing before it, are keys without a prefix too.
+    for (const key of ['sts.ExternalId', ':SourceIp']) {
+      assert.equal(findDiagnostic(one('trust', { Condition: { StringEquals: { [key]: 'x' } } }), 'trust', 'condition.keyFormat', JSON.stringify(key), 'has no service prefix').severity, 'error');
+    }
+  });
+  test('a prefixed key of an odd shape is only a warning', () => {
+    const d = findDiagnostic(one('identity', { Condition: { StringEquals: { 's3::x': 'y' } } }), 'identity', 'condition.keyFormat', '"s3::x"', 'is not a condition key: keys are `prefix:name`');
+    assert.equal(d.severity, 'warning');
   });
   test('a prefixed key with a slash and dashes is a key', () => expectNoDiagnostic(one('identity', { Condition: { StringEquals: { 'aws:PrincipalTag/cost-center': 'x', 's3:x-amz-acl': 'private' } } }), 'identity', 'condition.keyFormat'));
   test('the same key under two operators is fine', () =>
