@@ -37,6 +37,28 @@ export function isArn(arn: string): boolean {
 }
 
 /**
+ * An incomplete ARN (`arn:partition:service` with one to three of its last
+ * parts missing) completed with `*` in each missing part, as AWS does in an
+ * identity-based policy: "When you specify an incomplete ARN (one with fewer
+ * than the standard six fields) in an identity-based policy, AWS
+ * automatically completes the ARN by adding wildcard characters (*) to all
+ * missing fields. For example, specifying arn:aws:sqs is equivalent to
+ * arn:aws:sqs:*:*:*" (IAM User Guide: IAM identifiers). Null for a complete
+ * ARN, for one without a service part, and for text that is not an ARN.
+ */
+export function completeArn(arn: string): string | null {
+  if (!arn.startsWith('arn:')) return null;
+  const serviceFrom = arn.indexOf(':', 4) + 1;
+  if (serviceFrom === 0) return null;
+  const serviceTo = arn.indexOf(':', serviceFrom);
+  // `arn:aws:` and `arn:aws::...` name no service to complete.
+  if ((serviceTo < 0 ? arn.length : serviceTo) === serviceFrom) return null;
+  let fields = 3;
+  for (let at = serviceTo; at >= 0; at = arn.indexOf(':', at + 1)) fields++;
+  return fields >= 6 ? null : arn + ':*'.repeat(6 - fields);
+}
+
+/**
  * Whether the service part of an ARN (its third part) holds `*` or `?`.
  * AWS refuses such a Resource: "You can't use a wildcard in the service
  * segment that identifies the AWS product" (IAM JSON policy elements: Resource).

@@ -9,7 +9,7 @@ import type { JsonMember, JsonNode, JsonObject } from './json.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { OPERATOR_NAMES, parseOperator } from './operators/index.ts';
 import { findVariables } from './variables.ts';
-import { ACCOUNT_ID, splitArn, isArn, arnServiceHasWildcard, iamArnHasRegion, variableBeforeResourcePart } from './arn.ts';
+import { ACCOUNT_ID, splitArn, isArn, completeArn, arnServiceHasWildcard, iamArnHasRegion, variableBeforeResourcePart } from './arn.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { suggest } from './suggest.ts';
 import { RCP_SERVICES } from './organizations.ts';
@@ -323,7 +323,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
         }
         case 'Resource': case 'NotResource': {
           const list = strings(m.value, p, m.key);
-          if (list) for (const r of list) checkResource(r, p);
+          if (list) for (let i = 0; i < list.length; i++) list[i] = checkResource(list[i], p);
           if (m.key === 'Resource') st.resource = list ?? []; else st.notResource = list ?? [];
           break;
         }
@@ -421,16 +421,35 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     else if (!ACTION_NAME.test(name)) add('error', 'action.format', `\`${name}\` is not an action name`, path, a);
   }
 
-  function checkResource(r: Located, path: string): void {
-    const v = r.value;
-    if (v === '*') return;
-    if (!v.startsWith('arn:')) {
-      add('error', 'resource.format', `\`${v}\` is not an ARN: a resource is \`*\` or starts with \`arn:\``, path, r,
-        BUCKET_NAME.test(v) ? `for a bucket, write \`arn:aws:s3:::${v}\`` : undefined);
-      return;
+  /**
+   * Checks one Resource or NotResource entry and returns it as evaluation
+   * reads it: an incomplete ARN in an identity-based policy or a permissions
+   * boundary comes back completed with `*` (see completeArn), at the same range.
+   */
+  function checkResource(r: Located, path: string): Located {
+    const written = r.value;
+    if (written === '*') return r;
+    if (!written.startsWith('arn:')) {
+      add('error', 'resource.format', `\`${written}\` is not an ARN: a resource is \`*\` or starts with \`arn:\``, path, r,
+        BUCKET_NAME.test(written) ? `for a bucket, write \`arn:aws:s3:::${written}\`` : undefined);
+      return r;
     }
-    if (!isArn(v)) add('error', 'resource.format', `\`${v}\` is not a complete ARN: \`arn:partition:service:region:account:resource\``, path, r);
-    else if (arnServiceHasWildcard(v)) {
+    let v = written;
+    if (!isArn(written)) {
+      const full = completeArn(written);
+      if (full !== null && (kind === 'identity' || kind === 'boundary')) {
+        add('warning', 'resource.incomplete', `\`${written}\` is an incomplete ARN: AWS fills each missing part with \`*\`, so it reads \`${full}\``, path, r,
+          'write all six parts, `arn:partition:service:region:account:resource`, to say which resources you mean');
+        v = full;
+        r = { value: full, from: r.from, to: r.to };
+      } else {
+        // Session policies: "do not support incomplete ARNs ... will result in a MalformedPolicyDocumentException error" (IAM identifiers).
+        add('error', 'resource.format', `\`${written}\` is not a complete ARN: \`arn:partition:service:region:account:resource\``, path, r,
+          full !== null && kind === 'session' ? 'a session policy does not accept an incomplete ARN, though an identity-based policy does' : undefined);
+        return r;
+      }
+    }
+    if (arnServiceHasWildcard(v)) {
       add('error', 'resource.serviceWildcard', `\`${v}\` has a wildcard in its service part: AWS refuses it ("Resource vendor must be fully qualified"); name one service per ARN, or use \`*\` for every resource`, path, r);
     }
     if (IDENTITY_BASED[kind] && iamArnHasRegion(v)) {
@@ -442,6 +461,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       add('warning', 'variable.arnPrefix', `\`${v}\` has a policy variable before the ARN's fifth colon, where AWS does not replace variables: there it is plain text, so this ARN matches no real resource`, path, r,
         'variables work only in the resource part, after the fifth colon; use `*` or the literal value in the service, region or account part');
     }
+    return r;
   }
 
   function checkVariables(r: Located, path: string): void {

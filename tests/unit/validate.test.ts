@@ -145,7 +145,30 @@ describe('Resource and NotResource', () => {
       assert.deepEqual(validDiagnostics(one('identity', { Resource: r }), 'identity').map((d) => d.code), [], r);
     }
   });
-  test('an ARN with too few parts is rejected', () => expectDiagnostic(one('identity', { Resource: 'arn:aws:s3' }), 'identity', 'resource.format', '"arn:aws:s3"', 'not a complete ARN'));
+  // IAM identifiers: "When you specify an incomplete ARN (one with fewer than the standard six fields) in an
+  // identity-based policy, AWS automatically completes the ARN by adding wildcard characters (*) to all missing
+  // fields ... However, session policies ... do not support incomplete ARNs".
+  test('an incomplete ARN in an identity-based policy or a boundary is a warning that shows it completed', () => {
+    for (const kind of ['identity', 'boundary'] as const) {
+      const d = findDiagnostic(one(kind, { Resource: 'arn:aws:sqs' }), kind, 'resource.incomplete', '"arn:aws:sqs"', 'so it reads `arn:aws:sqs:*:*:*`');
+      assert.equal(d.severity, 'warning');
+      const r = checkPolicy(one(kind, { NotResource: ['arn:aws:sqs:us-east-1:111122223333'], Resource: undefined }), kind);
+      assert.deepEqual(r.policy?.statements[0].notResource?.map((x) => x.value), ['arn:aws:sqs:us-east-1:111122223333:*']);
+    }
+  });
+  test('an incomplete ARN is rejected in a session policy, with a hint, and in the other kinds', () => {
+    const d = findDiagnostic(one('session', { Resource: 'arn:aws:sqs' }), 'session', 'resource.format', '"arn:aws:sqs"', 'not a complete ARN');
+    assert.equal(d.severity, 'error');
+    assert.match(d.hint ?? '', /session policy does not accept an incomplete ARN/);
+    for (const kind of ['resource', 'scp'] as const) expectDiagnostic(one(kind, { Resource: 'arn:aws:sqs' }), kind, 'resource.format', '"arn:aws:sqs"', 'not a complete ARN');
+  });
+  test('an ARN without a service part is rejected, incomplete or not', () => {
+    for (const r of ['arn:aws', 'arn:aws:', 'arn:aws::x']) expectDiagnostic(one('identity', { Resource: r }), 'identity', 'resource.format', JSON.stringify(r), 'not a complete ARN');
+  });
+  test('a completed ARN is checked like a written one: no wildcard service, no IAM Region', () => {
+    expectDiagnostic(one('identity', { Resource: 'arn:aws:s*' }), 'identity', 'resource.serviceWildcard', '"arn:aws:s*"', 'name one service per ARN');
+    expectDiagnostic(one('identity', { Resource: 'arn:aws:iam:us-east-1' }), 'identity', 'resource.iamRegion', '"arn:aws:iam:us-east-1"', 'gives IAM a Region');
+  });
   test('a trust policy with Resource is rejected, underlining Resource', () => expectDiagnostic(one('trust', { Resource: '*' }), 'trust', 'resource.inTrust', '"Resource"', 'a role trust policy has no `Resource`'));
   test('a trust policy with NotResource is rejected', () => expectDiagnostic(one('trust', { NotResource: '*' }), 'trust', 'resource.inTrust', '"NotResource"', 'the role itself is the resource'));
   test('an action that covers no call on the role draws a warning in a trust policy, underlining that action', () => {
