@@ -23,14 +23,25 @@ export interface ValidateResult {
 }
 
 /** AWS's size limit for each kind of policy, and how it is counted. */
-export const SIZE_LIMITS: Record<PolicyKind, { limit: number; whitespaceCounts: boolean; what: string }> = {
-  identity: { limit: 6144, whitespaceCounts: false, what: 'a managed policy may hold 6,144 characters (white space not counted)' },
-  boundary: { limit: 6144, whitespaceCounts: false, what: 'a permissions boundary is a managed policy: 6,144 characters at most (white space not counted)' },
-  trust: { limit: 2048, whitespaceCounts: false, what: 'a role trust policy may hold 2,048 characters by default (a quota increase allows up to 4,096)' },
-  session: { limit: 2048, whitespaceCounts: false, what: 'an inline session policy may hold 2,048 characters' },
-  scp: { limit: 5120, whitespaceCounts: true, what: 'an SCP may hold 5,120 characters, white space included' },
-  rcp: { limit: 5120, whitespaceCounts: true, what: 'an RCP may hold 5,120 characters, white space included' },
-  resource: { limit: 20480, whitespaceCounts: false, what: 'an S3 bucket policy may hold 20 KB' },
+/**
+ * AWS's size limit per kind. `refused`: AWS refuses every policy of this kind
+ * over the limit, and the count is AWS's own, so going over is an error
+ * (AWS Organizations quotas, "Maximum size of a policy document": 5,120
+ * characters for an SCP or RCP, and *SCP syntax*: "All characters in your
+ * SCP count against its maximum size"; *IAM and AWS STS quotas*: a managed
+ * policy, which every permissions boundary is, 6,144 characters). Elsewhere
+ * the limit depends on what the engine is not told (an inline policy counts
+ * against its user's, group's or role's total; a trust policy's quota can be
+ * raised; other services than S3 allow other sizes), so it is a warning.
+ */
+export const SIZE_LIMITS: Record<PolicyKind, { limit: number; whitespaceCounts: boolean; refused: boolean; what: string }> = {
+  identity: { limit: 6144, whitespaceCounts: false, refused: false, what: 'a managed policy may hold 6,144 characters (white space not counted)' },
+  boundary: { limit: 6144, whitespaceCounts: false, refused: true, what: 'a permissions boundary is a managed policy: 6,144 characters at most (white space not counted)' },
+  trust: { limit: 2048, whitespaceCounts: false, refused: false, what: 'a role trust policy may hold 2,048 characters by default (a quota increase allows up to 4,096)' },
+  session: { limit: 2048, whitespaceCounts: false, refused: false, what: 'an inline session policy may hold 2,048 characters' },
+  scp: { limit: 5120, whitespaceCounts: true, refused: true, what: 'an SCP may hold 5,120 characters, white space included' },
+  rcp: { limit: 5120, whitespaceCounts: true, refused: true, what: 'an RCP may hold 5,120 characters, white space included' },
+  resource: { limit: 20480, whitespaceCounts: false, refused: false, what: 'an S3 bucket policy may hold 20 KB' },
 };
 
 const KIND_NAME: Record<PolicyKind, string> = {
@@ -190,8 +201,8 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
 
   const limit = SIZE_LIMITS[kind];
   if (size > limit.limit) {
-    add('warning', 'policy.tooLarge', `this policy has ${size.toLocaleString('en-US')} characters: ${limit.what}`, '', { from: root.from, to: root.from + 1 },
-      'AWS would refuse to save it; split it or trim it');
+    add(limit.refused ? 'error' : 'warning', 'policy.tooLarge', `this policy has ${size.toLocaleString('en-US')} characters: ${limit.what}`, '', { from: root.from, to: root.from + 1 },
+      limit.refused ? 'AWS refuses to save it; split it into two policies or trim it' : 'AWS would refuse to save it at this limit; split it or trim it');
   }
 
   let version: string | null = null;
