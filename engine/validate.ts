@@ -327,19 +327,19 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           } else add('error', 'effect.value', '`Effect` must be the string `"Allow"` or `"Deny"`', p, m.value);
           break;
         case 'Action': case 'NotAction': {
-          const list = strings(m.value, p, m.key);
+          const list = strings(m.value, p, m.key, m.key === 'Action' ? 'this statement names no action, so it has no effect' : undefined);
           if (list) { for (const a of list) checkAction(a, p); }
           if (m.key === 'Action') st.action = list ?? []; else st.notAction = list ?? [];
           break;
         }
         case 'Resource': case 'NotResource': {
-          const list = strings(m.value, p, m.key);
+          const list = strings(m.value, p, m.key, m.key === 'Resource' ? 'this statement names no resource, so it has no effect' : undefined);
           if (list) for (let i = 0; i < list.length; i++) list[i] = checkResource(list[i], p);
           if (m.key === 'Resource') st.resource = list ?? []; else st.notResource = list ?? [];
           break;
         }
         case 'Principal': case 'NotPrincipal': {
-          const spec = principal(m.value, p);
+          const spec = principal(m.value, p, m.key === 'Principal');
           if (m.key === 'Principal') st.principal = spec; else st.notPrincipal = spec;
           break;
         }
@@ -401,10 +401,19 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     return [st];
   }
 
-  function strings(node: JsonNode, path: string, name: string): Located[] | null {
+  /**
+   * A string or an array of strings. An empty array is accepted with a warning where AWS documents that it
+   * "does not affect the policy" (`emptyMeans` says what it does instead: IAM policy validation check
+   * reference, "Empty array action", "Empty array resource", "Empty array principal"); elsewhere
+   * (NotAction, NotResource, NotPrincipal, of which nothing is documented) it stays an error.
+   */
+  function strings(node: JsonNode, path: string, name: string, emptyMeans?: string): Located[] | null {
     if (node.type === 'string') return [{ value: node.value, from: node.from, to: node.to }];
     if (node.type === 'array') {
-      if (node.items.length === 0) add('error', 'element.empty', `\`${name}\` must not be an empty list`, path, node);
+      if (node.items.length === 0) {
+        if (emptyMeans !== undefined) add('warning', 'element.empty', `\`${name}\` is an empty list: ${emptyMeans}`, path, node, `list at least one value, or remove the statement`);
+        else add('error', 'element.empty', `\`${name}\` must not be an empty list`, path, node);
+      }
       const out: Located[] = [];
       node.items.forEach((it, i) => {
         if (it.type === 'string') out.push({ value: it.value, from: it.from, to: it.to });
@@ -482,7 +491,8 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     }
   }
 
-  function principal(node: JsonNode, path: string): PrincipalSpec {
+  /** A Principal (`positive`) or NotPrincipal element. */
+  function principal(node: JsonNode, path: string, positive: boolean): PrincipalSpec {
     const spec: PrincipalSpec = { anyone: false, aws: [], service: [], federated: [], canonicalUser: [], from: node.from, to: node.to };
     if (node.type === 'string') {
       if (node.value === '*') spec.anyone = true;
@@ -494,7 +504,10 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       return spec;
     }
     if (node.members.length === 0) {
-      add('error', 'principal.empty', 'this principal names no one: give a key such as `AWS` with its value, or `"*"`', path, node);
+      // IAM policy validation check reference, "Empty object principal": "This statement includes no principals
+      // and does not affect the policy". Of an empty NotPrincipal nothing is documented.
+      if (positive) add('warning', 'principal.empty', 'this principal names no one, so the statement has no effect', path, node, 'give a key such as `AWS` with its value, or `"*"`');
+      else add('error', 'principal.empty', 'this principal names no one: give a key such as `AWS` with its value', path, node);
       return spec;
     }
     for (const m of node.members) {
@@ -504,7 +517,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
         add('error', 'principal.unknownType', `\`${m.key}\` is not a principal type`, p, m, s ? `did you mean \`${s}\`?` : 'use `AWS`, `Service`, `Federated` or `CanonicalUser`');
         continue;
       }
-      const list = strings(m.value, p, m.key) ?? [];
+      const list = strings(m.value, p, m.key, positive ? 'it names no one' : undefined) ?? [];
       for (const v of list) {
         // "You can use policy variables in the Resource element and in string comparisons in the Condition
         // element" (IAM policy elements: Variables and tags): never in a principal.
@@ -607,7 +620,14 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
         }
         const values: Located[] = [];
         const vnodes = km.value.type === 'array' ? km.value.items : [km.value];
-        if (km.value.type === 'array' && km.value.items.length === 0) add('error', 'condition.empty', `\`${km.key}\` has no values`, kp, km.value);
+        // IAM policy validation check reference, "Empty array condition" and its ForAllValues, ForAnyValue and
+        // IfExists forms: AWS accepts a key with no values, which then matches no request value.
+        if (km.value.type === 'array' && km.value.items.length === 0) {
+          add('warning', 'condition.empty', `\`${km.key}\` has no values, so no request value can match one of them${
+            parsed.set === 'ForAnyValue' ? ': with `ForAnyValue` the condition never matches'
+              : parsed.set === 'ForAllValues' || parsed.ifExists ? ': the condition matches only when the request has no such key' : ''}`, kp, km.value,
+            'give at least one value');
+        }
         for (const vn of vnodes) {
           if (vn.type === 'string') values.push({ value: vn.value, from: vn.from, to: vn.to });
           else if (vn.type === 'number') values.push({ value: vn.raw, from: vn.from, to: vn.to });

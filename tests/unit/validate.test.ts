@@ -68,7 +68,14 @@ for (const kind of KINDS) {
     // AWS Organizations, RCP syntax: "The following elements are not supported in RCPs: NotPrincipal, NotAction".
     if (kind === 'rcp') test('NotAction is refused', () => expectDiagnostic(one(kind, { Action: undefined, NotAction: 's3:*' }), kind, 'rcp.notAction', '"NotAction"', 'cannot use `NotAction`'));
     else test('NotAction alone is accepted', () => expectValid(one(kind, { Action: undefined, NotAction: 'iam:*' }), kind));
-    test('an empty Action list is rejected', () => expectDiagnostic(one(kind, { Action: [] }), kind, 'element.empty', '[]', '`Action` must not be an empty list'));
+    // IAM policy validation check reference, "Empty array action": "This statement includes no actions and does not
+    // affect the policy" (a suggestion, not an error); of an empty NotAction nothing is documented.
+    test('an empty Action list is a warning: the statement has no effect', () => {
+      const text = one(kind, { Action: [] });
+      assert.equal(findDiagnostic(text, kind, 'element.empty', '[]', 'names no action, so it has no effect').severity, 'warning');
+      assert.ok(checkPolicy(text, kind).policy, 'the policy is valid');
+    });
+    if (kind !== 'rcp') test('an empty NotAction list is rejected', () => expectDiagnostic(one(kind, { Action: undefined, NotAction: [] }), kind, 'element.empty', '[]', '`NotAction` must not be an empty list'));
     test('an action without a service prefix is rejected', () => expectDiagnostic(one(kind, { Action: 'GetObject' }), kind, 'action.format', '"GetObject"', 'write `service:Action`'));
     test('a wildcard in the service prefix is rejected', () => expectDiagnostic(one(kind, { Action: 's*:GetObject' }), kind, 'action.serviceWildcard', '"s*:GetObject"', 'the service prefix `s*` cannot hold a wildcard'));
     test('an action list entry that is not a string is rejected', () => expectDiagnostic(one(kind, { Action: ['s3:GetObject', 3] }), kind, 'element.type', '3', 'each entry of `Action` must be a string'));
@@ -219,7 +226,13 @@ describe('Principal forms', () => {
     expectDiagnostic(r({ Federated: 'arn:aws:iam::111122223333:saml-provider/*' }), 'resource', 'principal.wildcard', '"arn:aws:iam::111122223333:saml-provider/*"', 'a `Federated` principal');
     expectDiagnostic(r({ CanonicalUser: '*' }), 'resource', 'principal.wildcard', '"*"', 'a `CanonicalUser` principal');
   });
-  test('an empty principal object names no one', () => expectDiagnostic(r({}), 'resource', 'principal.empty', '{}', 'names no one'));
+  // IAM policy validation check reference, "Empty object principal" and "Empty array principal": the statement
+  // "includes no principals and does not affect the policy" (suggestions, not errors).
+  test('an empty principal object or list names no one: a warning, and the policy stands', () => {
+    assert.equal(findDiagnostic(r({}), 'resource', 'principal.empty', '{}', 'names no one, so the statement has no effect').severity, 'warning');
+    assert.equal(findDiagnostic(r({ AWS: [] }), 'resource', 'element.empty', '[]', 'it names no one').severity, 'warning');
+    assert.ok(checkPolicy(r({}), 'resource').policy);
+  });
   test('a short service name is a warning', () => assert.equal(findDiagnostic(r({ Service: 'ec2' }), 'resource', 'principal.service', '"ec2"', 'does not look like a service principal').severity, 'warning'));
   test('an unknown principal type gets a suggestion', () => expectDiagnostic(r({ Aws: 'x' }), 'resource', 'principal.unknownType', '"Aws"', 'did you mean `AWS`?'));
   test('a trust policy accepts a service principal', () => expectValid(one('trust', { Principal: { Service: 'ec2.amazonaws.com' } }), 'trust'));
@@ -236,6 +249,10 @@ describe('NotPrincipal', () => {
   });
   test('a trust policy cannot use it', () => expectDiagnostic(one('trust', { Effect: 'Deny', Principal: undefined, NotPrincipal: np }), 'trust', 'notPrincipal.inTrust', npText, 'cannot use `NotPrincipal`'));
   test('an RCP cannot use it', () => expectDiagnostic(one('rcp', { Principal: undefined, NotPrincipal: np }), 'rcp', 'notPrincipal.inRcp', npText, 'an RCP cannot use `NotPrincipal`'));
+  test('an empty one is rejected: nothing documents what it would exclude', () => {
+    expectDiagnostic(one('resource', { Effect: 'Deny', Principal: undefined, NotPrincipal: {} }), 'resource', 'principal.empty', '{}', 'names no one');
+    expectDiagnostic(one('resource', { Effect: 'Deny', Principal: undefined, NotPrincipal: { AWS: [] } }), 'resource', 'element.empty', '[]', 'must not be an empty list');
+  });
 });
 
 describe('Sid characters and Id', () => {
@@ -295,7 +312,13 @@ describe('every condition operator, with IfExists and the set prefixes', () => {
   test('a made-up operator is rejected without a suggestion', () => assert.equal(findDiagnostic(cond('Matches', 'aws:username', 'a'), 'identity', 'condition.unknownOperator', '"Matches"', 'is not a condition operator').hint, undefined));
   test('Condition must be an object', () => expectDiagnostic(one('identity', { Condition: 'x' }), 'identity', 'condition.type', '"x"', '`Condition` must be an object'));
   test('an operator must hold an object of keys', () => expectDiagnostic(one('identity', { Condition: { StringEquals: 'x' } }), 'identity', 'condition.type', '"x"', 'must hold an object of condition keys'));
-  test('a key with no values is rejected', () => expectDiagnostic(cond('StringEquals', 'aws:username', []), 'identity', 'condition.empty', '[]', '`aws:username` has no values'));
+  // IAM policy validation check reference, "Empty array condition" and its ForAllValues, ForAnyValue and IfExists forms.
+  test('a key with no values is a warning that says what the condition then does', () => {
+    assert.equal(findDiagnostic(cond('StringEquals', 'aws:username', []), 'identity', 'condition.empty', '[]', '`aws:username` has no values').severity, 'warning');
+    findDiagnostic(cond('ForAnyValue:StringEquals', 'aws:TagKeys', []), 'identity', 'condition.empty', '[]', 'with `ForAnyValue` the condition never matches');
+    findDiagnostic(cond('ForAllValues:StringEquals', 'aws:TagKeys', []), 'identity', 'condition.empty', '[]', 'matches only when the request has no such key');
+    findDiagnostic(cond('StringEqualsIfExists', 'aws:username', []), 'identity', 'condition.empty', '[]', 'matches only when the request has no such key');
+  });
   test('a null value is rejected', () => expectDiagnostic(cond('StringEquals', 'aws:username', null), 'identity', 'condition.valueType', 'null', 'must be a string, number or boolean'));
   test('an empty key is rejected', () => expectDiagnostic(cond('StringEquals', '', 'x'), 'identity', 'condition.key', '""', 'cannot be empty'));
 });
