@@ -213,6 +213,11 @@ export function conditionOutcome(c: CompiledCondition, ctx: ContextMap, resolved
   const op = spec.parsed.op;
   if (op === 'Null') {
     if (resolved) for (const v of spec.values) resolved.push(v.value);
+    // IAM policy validation check reference, "Null with qualifier": "When you use the Null condition operator
+    // with ForAllValues, the statement always returns true. When you use the Null condition operator with
+    // ForAnyValue, the statement always returns false."
+    const set = spec.parsed.set;
+    if (set !== null) return set === 'ForAllValues' ? 'conditionNullMatched' : 'conditionNullNotMatched';
     // Null false checks "if the context key exists and its value is not null": an empty value is null.
     const notNull = present && !isNullDataset(values);
     return (c.nullWantsAbsent ? !notNull : notNull) ? 'conditionNullMatched' : 'conditionNullNotMatched';

@@ -590,7 +590,10 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
         add('error', 'condition.unknownOperator', `\`${om.key}\` is not a condition operator`, p, om, s ? `did you mean \`${om.key.replace(base, s)}\`?` : undefined);
         continue;
       }
-      if (parsed.op === 'Null' && parsed.set) add('warning', 'condition.nullSet', `\`${om.key}\`: a set prefix does nothing with \`Null\``, p, om);
+      if (parsed.op === 'Null' && parsed.set) {
+        add('warning', 'condition.nullSet', `\`${om.key}\`: with \`${parsed.set}\`, \`Null\` always returns ${parsed.set === 'ForAllValues' ? 'true' : 'false'}, whatever the request holds`, p, om,
+          'drop the set prefix: `Null` checks whether the key is present');
+      }
       if (om.value.type !== 'object') {
         add('error', 'condition.type', `\`${om.key}\` must hold an object of condition keys: \`{ "aws:SourceIp": "203.0.113.0/24" }\``, p, om.value);
         continue;

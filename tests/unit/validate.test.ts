@@ -305,7 +305,11 @@ describe('every condition operator, with IfExists and the set prefixes', () => {
     const d = findDiagnostic(cond('NullIfExists', 'aws:TokenIssueTime', 'true'), 'identity', 'condition.unknownOperator', '"NullIfExists"', '`Null` has no IfExists form');
     assert.doesNotMatch(d.hint ?? '', /did you mean `NullIfExists`/);
   });
-  test('a set prefix on Null is a warning', () => assert.equal(findDiagnostic(cond('ForAllValues:Null', 'aws:TagKeys', 'true'), 'identity', 'condition.nullSet', '"ForAllValues:Null"', 'does nothing with `Null`').severity, 'warning'));
+  // IAM policy validation check reference, "Null with qualifier" (a suggestion).
+  test('a set prefix on Null is a warning that says what it does', () => {
+    assert.equal(findDiagnostic(cond('ForAllValues:Null', 'aws:TagKeys', 'true'), 'identity', 'condition.nullSet', '"ForAllValues:Null"', '`Null` always returns true').severity, 'warning');
+    findDiagnostic(cond('ForAnyValue:Null', 'aws:TagKeys', 'false'), 'identity', 'condition.nullSet', '"ForAnyValue:Null"', '`Null` always returns false');
+  });
   test('a misspelt operator keeps its prefix in the suggestion', () => expectDiagnostic(cond('ForAllValues:StringEqual', 'aws:TagKeys', 'a'), 'identity', 'condition.unknownOperator', '"ForAllValues:StringEqual"', 'did you mean `ForAllValues:StringEquals`?'));
   test('a misspelt IfExists operator keeps IfExists in the suggestion', () => expectDiagnostic(cond('NumericLessThenIfExists', 's3:max-keys', '1'), 'identity', 'condition.unknownOperator', '"NumericLessThenIfExists"', 'did you mean `NumericLessThanIfExists`?'));
   test('an unknown set prefix is rejected', () => expectDiagnostic(cond('ForSomeValues:StringLike', 'aws:TagKeys', 'a'), 'identity', 'condition.unknownOperator', '"ForSomeValues:StringLike"', 'is not a condition operator'));
