@@ -51,6 +51,8 @@ const KIND_NAME: Record<PolicyKind, string> = {
 };
 
 const SID_CHARS = /^[A-Za-z0-9]*$/;
+/** The unique ID of an IAM user (`AIDA...`) or role (`AROA...`) (IAM identifiers, "Unique ID prefixes"). */
+const UNIQUE_PRINCIPAL_ID = /^A(?:IDA|ROA)[A-Z0-9]{12,124}$/;
 /** A Date value that is four digits alone: epoch seconds to AWS's parser, a year to a reader (condition.dateYear). */
 export const YEAR_ONLY = /^\d{4}$/;
 /** A condition key: a service prefix, a colon, a name (validate.ts condition.keyFormat). */
@@ -547,6 +549,15 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
   function checkAwsPrincipal(v: Located, path: string): boolean {
     const s = v.value;
     if (ACCOUNT_ID.test(s)) return true;
+    // A unique ID in place of an ARN (AIDA... a user, AROA... a role) is what IAM leaves in a policy whose user or
+    // role was deleted: "the principal ID appears in resource-based policies because AWS can no longer map it back
+    // to a valid ARN" (IAM JSON policy elements: Principal). AWS accepts it, and IAM Access Analyzer only warns
+    // ("Invalid role reference", "Invalid user reference"); it names no caller, not even a new one of that name.
+    if (UNIQUE_PRINCIPAL_ID.test(s)) {
+      add('warning', 'principal.uniqueId', `\`${s}\` is the unique ID of a ${s.startsWith('AROA') ? 'role' : 'user'}, which is what a policy shows once that ${s.startsWith('AROA') ? 'role' : 'user'} is deleted: it matches no caller, not even one re-created with the same name`, path, v,
+        'name the principal by its ARN');
+      return false;
+    }
     const parts = splitArn(s);
     if (!parts) {
       add('error', 'principal.aws', `\`${s}\` is not an AWS principal: use an account ID or the ARN of an account, user, role or session`, path, v);

@@ -233,6 +233,13 @@ describe('Principal forms', () => {
     assert.equal(findDiagnostic(r({ AWS: [] }), 'resource', 'element.empty', '[]', 'it names no one').severity, 'warning');
     assert.ok(checkPolicy(r({}), 'resource').policy);
   });
+  // IAM JSON policy elements: Principal (a deleted role's or user's ARN becomes its unique ID); IAM policy
+  // validation check reference, "Invalid role reference" and "Invalid user reference" (general warnings).
+  test('a unique user or role ID is a warning, and the policy stands', () => {
+    assert.equal(findDiagnostic(r({ AWS: 'AROADBQP57FF2AEXAMPLE' }), 'resource', 'principal.uniqueId', '"AROADBQP57FF2AEXAMPLE"', 'the unique ID of a role').severity, 'warning');
+    assert.equal(findDiagnostic(r({ AWS: 'AIDAJQABLZS4A3QDU576Q' }), 'resource', 'principal.uniqueId', '"AIDAJQABLZS4A3QDU576Q"', 'the unique ID of a user').severity, 'warning');
+    assert.ok(checkPolicy(r({ AWS: 'AROADBQP57FF2AEXAMPLE' }), 'resource').policy);
+  });
   test('a short service name is a warning', () => assert.equal(findDiagnostic(r({ Service: 'ec2' }), 'resource', 'principal.service', '"ec2"', 'does not look like a service principal').severity, 'warning'));
   test('an unknown principal type gets a suggestion', () => expectDiagnostic(r({ Aws: 'x' }), 'resource', 'principal.unknownType', '"Aws"', 'did you mean `AWS`?'));
   test('a trust policy accepts a service principal', () => expectValid(one('trust', { Principal: { Service: 'ec2.amazonaws.com' } }), 'trust'));
