@@ -25,6 +25,21 @@ for (const dir of [SHARED_CASES, OWN_CASES]) {
   }
 }
 
+// The project's own cases encode behaviour beyond the shared ones, so each must say where AWS states it.
+test('every case of the project names its AWS source and says what it shows', () => {
+  const missing: string[] = [];
+  const ids = new Set<string>();
+  for (const file of caseFiles(OWN_CASES)) {
+    for (const { case: c } of loadCases(file)) {
+      const extra = c as { source?: unknown; description?: unknown };
+      if (typeof extra.source !== 'string' || extra.source.trim() === '' || typeof extra.description !== 'string' || extra.description.trim() === '') missing.push(c.id);
+      if (ids.has(c.id)) missing.push(`${c.id} (id used twice)`);
+      ids.add(c.id);
+    }
+  }
+  assert.deepEqual(missing, []);
+});
+
 test('the runner reports a file that holds no cases as a failure, with the file and the reason, not a stack trace', () => {
   const dir = mkdtempSync(join(tmpdir(), 'iam-lab-cases-'));
   try {
