@@ -47,15 +47,10 @@ export function isArn(arn: string): boolean {
  * ARN, for one without a service part, and for text that is not an ARN.
  */
 export function completeArn(arn: string): string | null {
-  if (!arn.startsWith('arn:')) return null;
-  const serviceFrom = arn.indexOf(':', 4) + 1;
-  if (serviceFrom === 0) return null;
-  const serviceTo = arn.indexOf(':', serviceFrom);
-  // `arn:aws:` and `arn:aws::...` name no service to complete.
-  if ((serviceTo < 0 ? arn.length : serviceTo) === serviceFrom) return null;
-  let fields = 3;
-  for (let at = serviceTo; at >= 0; at = arn.indexOf(':', at + 1)) fields++;
-  return fields >= 6 ? null : arn + ':*'.repeat(6 - fields);
+  const fields = arn.split(':');
+  // `arn:aws`, `arn:aws:` and `arn:aws::...` name no service to complete.
+  if (fields[0] !== 'arn' || fields.length < 3 || fields.length >= 6 || fields[2] === '') return null;
+  return arn + ':*'.repeat(6 - fields.length);
 }
 
 /**

@@ -99,7 +99,7 @@ export function describeMiss(m: ElementTrace | ConditionTrace): string {
   switch (m.reason) {
     case 'conditionKeyMissing': return `the condition \`${m.operator}\` needs ${key}, which this request does not have`;
     case 'conditionNullNotMatched': {
-      if (m.operator.toLowerCase().startsWith('foranyvalue:')) return `the condition \`${m.operator}\` on ${key} is never met: \`Null\` with \`ForAnyValue\` always returns false`;
+      if (parseOperator(m.operator)?.set === 'ForAnyValue') return `the condition \`${m.operator}\` on ${key} is never met: \`Null\` with \`ForAnyValue\` always returns false`;
       const absent = nullWantsAbsent(m.policyValues);
       return `the condition \`Null\` on ${key} is not met: the policy wants the key ${absent ? 'absent (or empty)' : 'present, with a value'}`;
     }

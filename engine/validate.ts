@@ -554,7 +554,8 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     // to a valid ARN" (IAM JSON policy elements: Principal). AWS accepts it, and IAM Access Analyzer only warns
     // ("Invalid role reference", "Invalid user reference"); it names no caller, not even a new one of that name.
     if (UNIQUE_PRINCIPAL_ID.test(s)) {
-      add('warning', 'principal.uniqueId', `\`${s}\` is the unique ID of a ${s.startsWith('AROA') ? 'role' : 'user'}, which is what a policy shows once that ${s.startsWith('AROA') ? 'role' : 'user'} is deleted: it matches no caller, not even one re-created with the same name`, path, v,
+      const what = s.startsWith('AROA') ? 'role' : 'user';
+      add('warning', 'principal.uniqueId', `\`${s}\` is the unique ID of a ${what}, which is what a policy shows once that ${what} is deleted: it matches no caller, not even one re-created with the same name`, path, v,
         'name the principal by its ARN');
       return false;
     }

@@ -204,6 +204,12 @@ describe('building blocks', () => {
     assert.equal(describeMiss({ ...el, element: 'NotPrincipal', reason: 'notPrincipalExcluded', pattern: undefined }), 'its `NotPrincipal` exempts this caller');
     assert.equal(describeMiss({ from: 0, to: 0, matched: false, operator: 'Null', key: 'aws:TokenIssueTime', reason: 'conditionNullNotMatched', requestValues: ['x'], policyValues: ['true'] }), 'the condition `Null` on `aws:TokenIssueTime` is not met: the policy wants the key absent (or empty)');
   });
+  test('an unmet ForAnyValue:Null says it is never met, whatever the request holds, in any case of its name', () => {
+    for (const operator of ['ForAnyValue:Null', 'foranyvalue:null']) {
+      assert.equal(describeMiss({ from: 0, to: 0, matched: false, operator, key: 'aws:TagKeys', reason: 'conditionNullNotMatched', requestValues: undefined, policyValues: ['true'] }),
+        `the condition \`${operator}\` on \`aws:TagKeys\` is never met: \`Null\` with \`ForAnyValue\` always returns false`);
+    }
+  });
 });
 
 // From a review of every conformance case's explanation as a learner reads it.
