@@ -4,6 +4,7 @@
  * (check, compile and decide each time); nothing is carried over.
  */
 import { evaluateCase } from '../engine/index.ts';
+import { mapPolicySet } from '../engine/requests.ts';
 import { loadCases } from './cases.ts';
 
 /**
@@ -12,6 +13,17 @@ import { loadCases } from './cases.ts';
  * `--trace` measures with it).
  */
 const trace = process.argv.includes('--trace');
+/**
+ * `--text`: every policy is handed over as JSON text (two-space indents, as
+ * the workbench shows it), so each evaluation also parses it with source
+ * ranges and validates it in full: the path the site takes when a learner
+ * types. Not the contract's figure, which starts from the parsed file.
+ */
+const asText = process.argv.includes('--text');
+function withTextPolicies(c: import('../engine/index.ts').CaseInput): import('../engine/index.ts').CaseInput {
+  if (!c.policies) return c;
+  return { ...c, policies: mapPolicySet(c.policies, (p) => (typeof p === 'string' ? p : JSON.stringify(p, null, 2))) };
+}
 function decide(c: import('../engine/index.ts').CaseInput): string {
   const o = evaluateCase(c, { trace });
   return o.kind === 'invalid' ? 'InvalidPolicy' : o.result.decision;
@@ -25,7 +37,7 @@ function main(): void {
   }
   let cases: import('../engine/index.ts').CaseInput[];
   try {
-    cases = loadCases(file).map((l) => l.case);
+    cases = loadCases(file).map((l) => (asText ? withTextPolicies(l.case) : l.case));
   } catch (e) {
     console.error((e as Error).message);
     process.exit(2);
@@ -68,7 +80,7 @@ function main(): void {
     now = performance.now();
   }
   const seconds = (now - start) / 1000;
-  console.log(`cases: ${cases.length}, rounds: ${evaluations / cases.length}, seconds: ${seconds.toFixed(3)}, trace: ${trace}${sink < 0 ? '' : ''}`);
+  console.log(`cases: ${cases.length}, rounds: ${evaluations / cases.length}, seconds: ${seconds.toFixed(3)}, trace: ${trace}, text: ${asText}${sink < 0 ? '' : ''}`);
   console.log(`evaluations/s: ${Math.round(evaluations / seconds)}`);
 }
 

@@ -102,3 +102,22 @@ test('bench:stages --stage N --rounds R runs one stage a fixed number of passes,
     assert.match(run.stderr.trim(), /^usage: npm run --silent bench:stages -- FILE/);
   }
 });
+
+test('--text hands every policy over as JSON text, which is then what is judged', () => {
+  const files = { 't.json': JSON.stringify({ cases: [allowCase('a', 'Allow'), allowCase('b', 'Allow')] }) };
+  const run = runBench(files, 't.json', '--text', '--rounds', '3');
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), 'rounds: 3, evaluations: 6');
+  // Every character of an SCP counts against its 5,120 (AWS Organizations quotas), so
+  // one that fits minified (about 4,400) is refused once indented as the workbench shows it.
+  const actions = Array.from({ length: 200 }, (_, i) => `s3:GetObject${String(i).padStart(4, '0')}`);
+  const scp = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', ...actions], Resource: '*' }] };
+  const big = { ...(allowCase('indented-scp-too-big', 'Allow') as object), policies: { identity: [readAll], scp: [[scp]] } };
+  const scpFiles = { 's.json': JSON.stringify({ cases: [big] }) };
+  assert.ok(JSON.stringify(scp).length < 5120 && JSON.stringify(scp, null, 2).length > 5120);
+  const asValue = runBench(scpFiles, 's.json', '--rounds', '1');
+  assert.equal(asValue.status, 0, asValue.stderr);
+  const asText = runBench(scpFiles, 's.json', '--text', '--rounds', '1');
+  assert.equal(asText.status, 1);
+  assert.equal(asText.stderr.trim(), 'case indented-scp-too-big: expected Allow, got InvalidPolicy');
+});
