@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { exercisesFileSchema, questionsFileSchema, type Exercise, type Scenario } from '../../lessons/schema.ts';
 import { scenarioPolicies, policyText, learnerSlots, meetsExpectation, resourceKindFor } from '../../lessons/exercise.ts';
 import { prepare, evaluate, type Decision } from '../../engine/index.ts';
+import { parseMarkdown, type Inline } from '../../site/scripts/workbench/markdown.ts';
 
 const root = fileURLToPath(new URL('../../lessons', import.meta.url));
 const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d\d-/.test(d.name)).map((d) => d.name);
@@ -22,6 +23,25 @@ function decide(ex: Exercise, sc: Scenario, text: string): Decision | 'Invalid' 
   if (prepared.errors.length) return 'Invalid';
   return evaluate(sc.principal, sc.request, prepared).decision;
 }
+
+/** The plain text an exercise's Markdown shows, code spans left out. */
+function shownText(source: string): string[] {
+  const out: string[] = [];
+  const walk = (nodes: Inline[]): void => {
+    for (const n of nodes) {
+      if (n.t === 'text') out.push(n.v);
+      else if (n.t !== 'code') walk(n.c);
+    }
+  };
+  for (const b of parseMarkdown(source)) {
+    if (b.t === 'p') walk(b.c);
+    else for (const item of b.items) walk(item);
+  }
+  return out;
+}
+
+/** An asterisk that opens or closes emphasis, left on the page as a character. */
+const STRAY_EMPHASIS = /\*\*|(^|[\s(])\*[^\s*]|[^\s*]\*($|[\s.,;:!?)])/;
 
 test('there are lessons to check', () => {
   assert.ok(folders.length > 0);
@@ -52,6 +72,11 @@ for (const folder of folders) {
 
   const ids = new Set<string>();
   for (const ex of parsed.data.exercises) {
+    test(`${folder}/${ex.id}: the task, hints and explanation show no Markdown asterisks as text`, () => {
+      for (const source of [ex.task, ...(ex.hints ?? []), ex.explanation ?? '']) {
+        for (const text of shownText(source)) assert.doesNotMatch(text, STRAY_EMPHASIS, text);
+      }
+    });
     test(`${folder}/${ex.id}: ids are unique and there is one learner slot`, () => {
       assert.ok(!ids.has(ex.id), `duplicate exercise id ${ex.id}`);
       ids.add(ex.id);

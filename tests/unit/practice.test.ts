@@ -142,6 +142,18 @@ describe('the data built from the lessons', () => {
     assert.deepEqual(parseInline('`**not bold**` and **bold**'), [
       { t: 'code', v: '**not bold**' }, { t: 'text', v: ' and ' }, { t: 'strong', c: [{ t: 'text', v: 'bold' }] },
     ]);
+    // Emphasis and strong may hold code, as exercise goals do.
+    assert.deepEqual(parseInline('Goal: *list `example-bucket` only*.'), [
+      { t: 'text', v: 'Goal: ' },
+      { t: 'em', c: [{ t: 'text', v: 'list ' }, { t: 'code', v: 'example-bucket' }, { t: 'text', v: ' only' }] },
+      { t: 'text', v: '.' },
+    ]);
+    assert.deepEqual(parseInline('**allow `s3:*`** and `*b*`'), [
+      { t: 'strong', c: [{ t: 'text', v: 'allow ' }, { t: 'code', v: 's3:*' }] }, { t: 'text', v: ' and ' }, { t: 'code', v: '*b*' },
+    ]);
+    assert.deepEqual(parseInline('[the `Principal` page](https://docs.aws.amazon.com/x)'), [
+      { t: 'link', href: 'https://docs.aws.amazon.com/x', c: [{ t: 'text', v: 'the ' }, { t: 'code', v: 'Principal' }, { t: 'text', v: ' page' }] },
+    ]);
   });
 
   test('serialized for a script element, no text can close the element', () => {

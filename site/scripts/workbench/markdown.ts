@@ -37,9 +37,44 @@ function spans(text: string): Inline[] {
   return out;
 }
 
-/** Parses one line or paragraph of inline Markdown. */
+/** Marks a code span's place while emphasis is read (Unicode private use; see parseInline). */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+
+/** Puts the code spans back in place of their placeholders, at any depth. */
+function unmask(nodes: Inline[], codes: string[]): Inline[] {
+  return nodes.flatMap((n): Inline[] => {
+    if (n.t === 'code') return [n];
+    if (n.t === 'strong' || n.t === 'em') return [{ t: n.t, c: unmask(n.c, codes) }];
+    if (n.t === 'link') return [{ t: 'link', href: n.href.replace(PLACEHOLDER, (_, i: string) => codes[Number(i)]), c: unmask(n.c, codes) }];
+    const out: Inline[] = [];
+    let last = 0;
+    for (const m of n.v.matchAll(PLACEHOLDER)) {
+      if (m.index > last) out.push({ t: 'text', v: n.v.slice(last, m.index) });
+      out.push({ t: 'code', v: codes[Number(m[1])] });
+      last = m.index + m[0].length;
+    }
+    if (last < n.v.length) out.push({ t: 'text', v: n.v.slice(last) });
+    return out;
+  });
+}
+
+/**
+ * Parses one line or paragraph of inline Markdown. Code spans are read
+ * first, so nothing inside them is Markdown; each then stands in the text as
+ * a placeholder while emphasis, strong and links are read, so that these may
+ * hold code (`*list `example-bucket` only*`), as in CommonMark.
+ */
 export function parseInline(text: string): Inline[] {
-  return codeSpans(text).flatMap((p): Inline[] => (p.code ? [{ t: 'code', v: p.text }] : spans(p.text)));
+  const pieces = codeSpans(text);
+  // Text that already holds the placeholder characters is read piece by piece instead.
+  if (text.includes(OPEN) || text.includes(CLOSE)) {
+    return pieces.flatMap((p): Inline[] => (p.code ? [{ t: 'code', v: p.text }] : spans(p.text)));
+  }
+  const codes: string[] = [];
+  const masked = pieces.map((p) => (p.code ? `${OPEN}${codes.push(p.text) - 1}${CLOSE}` : p.text)).join('');
+  return unmask(spans(masked), codes);
 }
 
 /** Parses Markdown into blocks. Blank lines separate blocks. */
