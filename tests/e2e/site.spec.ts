@@ -50,6 +50,14 @@ test.describe('course map', () => {
     expect(written, 'no lesson is written yet').toBeGreaterThan(0);
   });
 
+  test('lists every lesson\'s exams in one order, foundational first', async ({ page }) => {
+    await page.goto('/');
+    const order = ['CLF', 'SAA', 'DVA', 'SOA', 'SCS'];
+    const lists = await page.locator('.exam-list').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('abbr')].map((a) => a.textContent ?? '')));
+    expect(lists.length, 'no exam list on the map').toBeGreaterThan(0);
+    for (const list of lists) expect(list).toEqual([...list].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+  });
+
   test('every lesson link on the map opens its lesson', async ({ page, request }) => {
     test.setTimeout(60_000);
     for (const href of await lessonHrefs(page)) {
