@@ -49,7 +49,7 @@ import { decideDrill } from '../../site/scripts/practice/drill.ts';
 import { policyPanels, requestRows } from '../../site/scripts/practice/describe.ts';
 import { parseInline } from '../../site/scripts/workbench/markdown.ts';
 import { codeSpans } from '../../site/scripts/code-spans.ts';
-import { isPracticeData, type PracticeData, type PracticeItem, type PracticeQuestion } from '../../site/scripts/practice/types.ts';
+import { EXAMS, isPracticeData, type ExamCode, type PracticeData, type PracticeItem, type PracticeQuestion } from '../../site/scripts/practice/types.ts';
 import { isPractice, readPractice } from '../../site/scripts/progress.ts';
 
 const DAY = 86_400_000;
@@ -121,6 +121,13 @@ describe('the data built from the lessons', () => {
       const scenario = lesson.exercises.find((e) => e.id === item.exercise.id)!.scenarios.find((s) => s.id === item.scenario.id)!;
       assert.ok(meetsExpectation(scenario.expect, outcome.decision), `${item.key}: engine says ${outcome.decision}, lesson expects ${scenario.expect}`);
     }
+  });
+
+  test('every question, drill and lesson lists its exams in one order, foundational first', () => {
+    const inOrder = (list: readonly string[]): boolean => list.every((e, i) => i === 0 || EXAMS.indexOf(list[i - 1] as ExamCode) < EXAMS.indexOf(e as ExamCode));
+    for (const item of items) assert.ok(inOrder(item.exams), `${item.key}: ${item.exams.join(', ')}`);
+    for (const lesson of data.lessons) assert.ok(inOrder(lesson.exams), `${lesson.slug}: ${lesson.exams.join(', ')}`);
+    assert.ok(items.some((i) => i.exams.length > 1), 'some item names several exams');
   });
 
   test('code spans in question text are found; a backtick without a partner stays text', () => {
