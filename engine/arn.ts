@@ -112,6 +112,48 @@ export function variableBeforeResourcePart(arn: string): boolean {
   return resourcePartAfterVariable(arn) >= 0;
 }
 
+/** A part of a Resource ARN that AWS accepts but that no resource's ARN can have. */
+export interface ArnPartProblem {
+  part: 'partition' | 'service' | 'account';
+  /** The part as written. */
+  text: string;
+}
+
+/** Whether a part holds a wildcard or a `$` (a variable, which variable.arnPrefix already comments on). */
+function isOpenPart(s: string): boolean {
+  return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('$') >= 0;
+}
+
+const ACCOUNT_DIGITS = /^\d{12}$/;
+const UPPER = /[A-Z]/;
+
+/**
+ * The first part of a complete Resource ARN that makes it name no resource,
+ * or null. AWS accepts such an ARN, and IAM Access Analyzer reports it as a
+ * part of the policy that does not work (IAM policy validation check
+ * reference: "Invalid partition", "Invalid ARN service case" - "use all
+ * lowercase letters" - and "Invalid ARN account" - "Account IDs are 12-digit
+ * integers"); ARNs are matched with case. A partition is `aws` or begins
+ * `aws-` (`aws-cn`, `aws-us-gov`, ...); an account part is empty (S3 and
+ * other services leave it out), 12 digits, or `aws` (AWS managed policies,
+ * `arn:aws:iam::aws:policy/...`). Parts with a wildcard or a `$` pass, and
+ * so do the parts after a `*` ("If the wildcard (*) is the last character of
+ * a resource ARN segment, it can expand to match beyond colon boundaries",
+ * IAM User Guide, Resource).
+ */
+export function arnPartProblem(arn: string): ArnPartProblem | null {
+  const s = arnSegments(arn);
+  if (s === null) return null;
+  const [, partition, service, region, account] = s;
+  if (!isOpenPart(partition) && partition !== 'aws' && !partition.startsWith('aws-')) return { part: 'partition', text: partition };
+  // A `*` that ends a part may reach past its colon (Resource page), so a part after one may not be what it seems.
+  if (partition.indexOf('*') >= 0) return null;
+  if (!isOpenPart(service) && UPPER.test(service)) return { part: 'service', text: service };
+  if (service.indexOf('*') >= 0 || region.indexOf('*') >= 0) return null;
+  if (account !== '' && account !== 'aws' && !ACCOUNT_DIGITS.test(account) && !isOpenPart(account)) return { part: 'account', text: account };
+  return null;
+}
+
 /** Splits an ARN into exactly six strings, or null. */
 export function arnSegments(arn: string): string[] | null {
   if (!arn.startsWith('arn:')) return null;

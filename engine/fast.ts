@@ -18,7 +18,7 @@ import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from '.
 import { type ParsedOperator, parseOperator } from './operators/index.ts';
 import type { PatternPiece } from './wildcard.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
-import { ACCOUNT_ID, splitArn } from './arn.ts';
+import { ACCOUNT_ID, arnPartProblem, splitArn } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { ABOVE_LATIN1, IDENTITY_BASED, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY, coversTrustAction } from './validate.ts';
@@ -186,6 +186,7 @@ export function resourceOk(v: string, variables: boolean, latin1: boolean, ident
     if (region > 1 || (region === 1 && v.charCodeAt(serviceEnd + 1) !== 42)) return false;
   }
   if (latin1 && ABOVE_LATIN1.test(v)) return false;
+  if (arnPartProblem(v) !== null) return false;
   const dollar = v.indexOf('$');
   if (dollar < 0) return true;
   const at = v.indexOf('${', dollar);
@@ -212,7 +213,12 @@ for (const variables of [false, true]) for (const latin1 of [false, true]) for (
   const tail = variables
     ? `[^$${no}]*(?:(?:\\$(?!\\{)|\\$\\{(?:[A-Za-z0-9][A-Za-z0-9:/_.+=@-]*|[*?$])\\})[^$${no}]*)*`
     : `[^$${no}]*`;
-  RESOURCE_PLAIN[resourcePlainIndex(variables, latin1, identityBased)] = new RegExp(`^arn:[^:$${no}]*:${service}[^:*?$${no}]*:[^:$${no}]*:[^:$${no}]*:${tail}$`);
+  // A part with a wildcard, or a partition `aws` or `aws-...`, an account of 12 digits, `aws` or nothing (arnPartProblem).
+  const free = `[^:$${no}]*`;
+  const open = `${free}[*?]${free}`;
+  RESOURCE_PLAIN[resourcePlainIndex(variables, latin1, identityBased)] = new RegExp(
+    `^arn:(?:aws(?:-${free})?|${open}):${service}[^:*?$A-Z${no}]*:${free}:(?:\\d{12}|aws|${open})?:${tail}$`,
+  );
 }
 
 /** validate.ts checkAwsPrincipal without diagnostics (the value is not `*`). */

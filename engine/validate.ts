@@ -9,7 +9,7 @@ import type { JsonMember, JsonNode, JsonObject } from './json.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
 import { OPERATOR_NAMES, parseOperator } from './operators/index.ts';
 import { findVariables } from './variables.ts';
-import { ACCOUNT_ID, splitArn, isArn, completeArn, arnServiceHasWildcard, iamArnHasRegion, variableBeforeResourcePart } from './arn.ts';
+import { ACCOUNT_ID, type ArnPartProblem, arnPartProblem, splitArn, isArn, completeArn, arnServiceHasWildcard, iamArnHasRegion, variableBeforeResourcePart } from './arn.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { suggest } from './suggest.ts';
 import { RCP_SERVICES } from './organizations.ts';
@@ -77,6 +77,28 @@ const HAS_WILDCARD = /[*?]/;
 const SERVICE_PREFIX = /^[A-Za-z0-9-]+$/;
 const ACTION_NAME = /^[A-Za-z0-9*?_-]+$/;
 const BUCKET_NAME = /^[a-z0-9.-]+$/;
+
+/**
+ * The warning for a Resource ARN part that no resource can have (arn.ts
+ * arnPartProblem): code, message and hint, from the part as written and the ARN.
+ */
+const PART_PROBLEMS: Record<ArnPartProblem['part'], (part: string, arn: string) => [string, string, string]> = {
+  partition: (part, arn) => [
+    'resource.partition',
+    `\`${part}\` is not a partition: AWS partitions are \`aws\`, \`aws-cn\`, \`aws-us-gov\` and the like, so \`${arn}\` matches no resource`,
+    'most accounts are in the `aws` partition: `arn:aws:...`',
+  ],
+  service: (part, arn) => [
+    'resource.serviceCase',
+    `\`${part}\` has capital letters: service prefixes are lower-case and ARNs are matched with case, so \`${arn}\` matches no resource`,
+    `write \`${part.toLowerCase()}\``,
+  ],
+  account: (part, arn) => [
+    'resource.account',
+    `\`${part}\` is not an account ID, which has 12 digits, so \`${arn}\` matches no resource`,
+    'write the 12 digits, as in `111122223333`, or `*` for any account; services such as S3 leave the account part empty',
+  ],
+};
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 
 const TOP_KEYS = ['Version', 'Id', 'Statement'];
@@ -479,6 +501,11 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
         'leave the Region part empty, as in `arn:aws:iam::111122223333:user/alice`');
     }
     checkVariables(r, path);
+    const wrongPart = arnPartProblem(v);
+    if (wrongPart !== null) {
+      const [code, message, hint] = PART_PROBLEMS[wrongPart.part](wrongPart.text, v);
+      add('warning', code, message, path, r, hint);
+    }
     if (variables && variableBeforeResourcePart(v)) {
       add('warning', 'variable.arnPrefix', `\`${v}\` has a policy variable before the ARN's fifth colon, where AWS does not replace variables: there it is plain text, so this ARN matches no real resource`, path, r,
         'variables work only in the resource part, after the fifth colon; use `*` or the literal value in the service, region or account part');

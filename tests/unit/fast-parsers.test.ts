@@ -17,7 +17,7 @@ import { findVariables, hasVariableMark } from '../../engine/variables.ts';
 import { parseIpRange } from '../../engine/operators/ip.ts';
 import { toTime } from '../../engine/operators/date.ts';
 import { compileGlob, matchGlob } from '../../engine/wildcard.ts';
-import { arnSegments, matchArnText, compileArnPattern, matchArnPattern, isArn, arnServiceHasWildcard, iamArnHasRegion, variableBeforeResourcePart } from '../../engine/arn.ts';
+import { arnSegments, matchArnText, compileArnPattern, matchArnPattern, isArn, arnServiceHasWildcard, iamArnHasRegion, variableBeforeResourcePart, arnPartProblem } from '../../engine/arn.ts';
 
 // ---- reference readers (the engine's earlier, regex-based versions) ------
 
@@ -153,8 +153,9 @@ describe('ARN patterns matched from their text, as compiled per-part globs match
 
 describe('the one-pass Resource check of the fast path', () => {
   // Parts drawn from the characters each rule looks at: colons, wildcards, `${`, `}`, `iam`, and one above U+00FF.
-  const part = fc.stringMatching(/^(?:[a*?/$}{-]|iam|\$\{aws:x\}|\$\{\*\}|\u0100){0,4}$/);
-  const arnish = fc.tuple(fc.constantFrom('arn:', 'arn:', 'arn:aws:iam:', 'arn', 'ar*:', ''), fc.array(part, { minLength: 0, maxLength: 7 }))
+  // ... and the partitions, capitals and account IDs of arnPartProblem.
+  const part = fc.stringMatching(/^(?:[a*?/$}{-]|iam|aws|aws-cn|S|111122223333|1234|\$\{aws:x\}|\$\{\*\}|\u0100){0,4}$/);
+  const arnish = fc.tuple(fc.constantFrom('arn:', 'arn:', 'arn:aws:', 'arn:aws:', 'arn:aws:iam:', 'arn:aws-cn:a:', 'arn', 'ar*:', ''), fc.array(part, { minLength: 0, maxLength: 7 }))
     .map(([h, ps]) => h + ps.join(':'));
   /** The rules as validate.ts states them one by one. */
   function reference(v: string, variables: boolean, latin1: boolean, identityBased: boolean): boolean {
@@ -162,6 +163,7 @@ describe('the one-pass Resource check of the fast path', () => {
     if (!isArn(v) || arnServiceHasWildcard(v)) return false;
     if (identityBased && iamArnHasRegion(v)) return false;
     if (latin1 && ABOVE_LATIN1.test(v)) return false;
+    if (arnPartProblem(v) !== null) return false;
     if (!hasVariableMark(v)) return true;
     return variables && findVariables(v).every((r) => r.problem === undefined) && !variableBeforeResourcePart(v);
   }
@@ -176,6 +178,11 @@ describe('the one-pass Resource check of the fast path', () => {
     assert.equal(resourceOk('arn:aws:s*:::b', true, true, false), false);
     assert.equal(resourceOk('arn:aws:s3::${aws:x}:b', true, true, false), false);
     assert.equal(resourceOk('arn:aws:s3:::b/${aws:username}', true, true, false), true);
+    assert.equal(resourceOk('arn:aws:S3:::b', true, true, false), false);
+    assert.equal(resourceOk('arn:amazon:s3:::b', true, true, false), false);
+    assert.equal(resourceOk('arn:aws:ec2:us-east-1:1234:instance/*', true, true, false), false);
+    assert.equal(resourceOk('arn:aws:iam::aws:policy/ReadOnlyAccess', true, true, true), true);
+    assert.equal(resourceOk('arn:aws-us-gov:ec2:*:*:instance/*', true, true, false), true);
   });
 });
 

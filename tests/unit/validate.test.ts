@@ -176,6 +176,32 @@ describe('Resource and NotResource', () => {
     expectDiagnostic(one('identity', { Resource: 'arn:aws:s*' }), 'identity', 'resource.serviceWildcard', '"arn:aws:s*"', 'name one service per ARN');
     expectDiagnostic(one('identity', { Resource: 'arn:aws:iam:us-east-1' }), 'identity', 'resource.iamRegion', '"arn:aws:iam:us-east-1"', 'gives IAM a Region');
   });
+  test('a partition, capital letters in the service, or an account that no resource has draw a warning, not an error', () => {
+    const cases: [string, string, string, string][] = [
+      ['arn:amazon:s3:::example-bucket/*', 'resource.partition', '`amazon` is not a partition', 'most accounts are in the `aws` partition: `arn:aws:...`'],
+      ['arn:aws:S3:::example-bucket/*', 'resource.serviceCase', '`S3` has capital letters: service prefixes are lower-case and ARNs are matched with case, so `arn:aws:S3:::example-bucket/*` matches no resource', 'write `s3`'],
+      ['arn:aws:sqs:us-east-1:11112222333:queue', 'resource.account', '`11112222333` is not an account ID, which has 12 digits', 'write the 12 digits, as in `111122223333`, or `*` for any account; services such as S3 leave the account part empty'],
+    ];
+    for (const [arn, code, message, hint] of cases) {
+      for (const key of ['Resource', 'NotResource']) {
+        const d = findDiagnostic(one('identity', { [key]: ['arn:aws:s3:::fine', arn] }), 'identity', code, JSON.stringify(arn), message);
+        assert.equal(d.severity, 'warning');
+        assert.equal(d.hint, hint);
+      }
+    }
+    // A policy with only such a warning is valid, and the ARN simply matches nothing.
+    assert.ok(checkPolicy(one('identity', { Resource: 'arn:aws:S3:::example-bucket/*' }), 'identity').policy);
+  });
+  test('partitions aws-*, an empty, 12-digit, `aws` or wildcard account, and parts after a `*` draw no such warning', () => {
+    for (const arn of [
+      'arn:aws-cn:s3:::b/*', 'arn:aws-us-gov:sqs:us-gov-west-1:111122223333:q', 'arn:*:s3:::b', 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      'arn:aws:ec2:*:*:instance/*', 'arn:aws:sqs:*:1111222233?3:q', 'arn:aws:s3:::B-not-a-bucket-name',
+      // The Region's `*` may reach past its colon, so `log-group` need not be the account (Resource page).
+      'arn:aws:logs:*:log-group:app:log-stream:*', 'arn:*:S3:::b',
+    ]) {
+      for (const code of ['resource.partition', 'resource.serviceCase', 'resource.account']) expectNoDiagnostic(one('identity', { Resource: arn }), 'identity', code);
+    }
+  });
   test('a trust policy with Resource is rejected, underlining Resource', () => expectDiagnostic(one('trust', { Resource: '*' }), 'trust', 'resource.inTrust', '"Resource"', 'a role trust policy has no `Resource`'));
   test('a trust policy with NotResource is rejected', () => expectDiagnostic(one('trust', { NotResource: '*' }), 'trust', 'resource.inTrust', '"NotResource"', 'the role itself is the resource'));
   test('an action that covers no call on the role draws a warning in a trust policy, underlining that action', () => {
