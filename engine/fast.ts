@@ -21,7 +21,7 @@ import { findVariables, hasVariableMark } from './variables.ts';
 import { ACCOUNT_ID, arnPartProblem, splitArn } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
-import { ABOVE_LATIN1, IDENTITY_BASED, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY, coversTrustAction } from './validate.ts';
+import { ABOVE_LATIN1, IDENTITY_BASED, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY, coversTrustAction, principalAccountMistyped } from './validate.ts';
 
 /** The pieces passed to an operator without wildcards, which reads only the text. */
 const NO_PIECES: PatternPiece[] = [];
@@ -227,6 +227,7 @@ function awsPrincipalOk(s: string): boolean {
   const parts = splitArn(s);
   if (!parts) return false;
   if (s.indexOf('*') >= 0 || s.indexOf('?') >= 0) return false;
+  if (principalAccountMistyped(parts.account)) return false;
   const r = parts.resource;
   if (parts.service === 'iam') return r === 'root' || r.startsWith('user/') || r.startsWith('role/');
   if (parts.service === 'sts') return r.startsWith('assumed-role/') || r.startsWith('federated-user/');

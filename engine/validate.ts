@@ -79,6 +79,16 @@ const ACTION_NAME = /^[A-Za-z0-9*?_-]+$/;
 const BUCKET_NAME = /^[a-z0-9.-]+$/;
 
 /**
+ * Whether a principal ARN's account part is digits, but not 12 of them (or
+ * empty): a mistyped account ID, which no account has. Other text stays
+ * allowed, such as `cloudfront` in the ARN of a CloudFront origin access identity.
+ */
+export function principalAccountMistyped(account: string): boolean {
+  return account.length !== 12 && DIGITS_ONLY.test(account);
+}
+const DIGITS_ONLY = /^[0-9]*$/;
+
+/**
  * The warning for a Resource ARN part that no resource can have (arn.ts
  * arnPartProblem): code, message and hint, from the part as written and the ARN.
  */
@@ -605,6 +615,13 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
       || (parts.service === 'sts' && (r.startsWith('assumed-role/') || r.startsWith('federated-user/')));
     if (!ok) {
       add('error', 'principal.aws', `\`${s}\` is not an account, user, role or session ARN`, path, v);
+      return false;
+    }
+    if (principalAccountMistyped(parts.account)) {
+      // AWS looks a principal up when the policy is saved, and refuses one it cannot find: "Invalid principal in
+      // policy" (AWS Knowledge Center, for bucket policies and role trust policies). No account has such an ID.
+      add('error', 'principal.account', `\`${s}\` names the account \`${parts.account}\`, but an account ID has 12 digits: AWS refuses a principal it cannot find ("Invalid principal in policy")`, path, v,
+        'check the digits, as in `arn:aws:iam::111122223333:root`');
       return false;
     }
     return true;

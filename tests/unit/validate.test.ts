@@ -235,6 +235,17 @@ describe('Principal forms', () => {
     'arn:aws:iam::111122223333:root', 'arn:aws:iam::111122223333:user/division/alice', 'arn:aws:iam::111122223333:role/app-role',
     'arn:aws:sts::111122223333:assumed-role/app-role/s1', 'arn:aws:sts::111122223333:federated-user/bob',
   ] }), 'resource'));
+  test('an ARN whose account has too few or too many digits, or none, is refused: no account has that ID', () => {
+    for (const arn of ['arn:aws:iam::11112222333:root', 'arn:aws:iam::1111222233334:role/app-role', 'arn:aws:sts::11112222333:assumed-role/app-role/s1', 'arn:aws:iam:::root']) {
+      for (const kind of ['resource', 'trust'] as PolicyKind[]) {
+        const account = arn.split(':')[4];
+        const d = findDiagnostic(one(kind, { Principal: { AWS: arn } }), kind, 'principal.account', JSON.stringify(arn), `names the account \`${account}\`, but an account ID has 12 digits`);
+        assert.equal(d.severity, 'error');
+      }
+    }
+    // Text in the account part is left alone: a CloudFront origin access identity is named that way.
+    expectValid(r({ AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2EXAMPLE' }), 'resource');
+  });
   test('a service principal', () => expectValid(r({ Service: ['ec2.amazonaws.com', 'lambda.amazonaws.com'] }), 'resource'));
   test('a federated principal', () => expectValid(r({ Federated: 'cognito-identity.amazonaws.com' }), 'resource'));
   test('a canonical user', () => expectValid(r({ CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }), 'resource'));
