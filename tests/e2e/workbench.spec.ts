@@ -282,6 +282,14 @@ test.describe('edit exercise', () => {
     for (const s of ex.scenarios) await expect(wb.locator(`tr[data-scenario="${s.id}"]`)).not.toHaveAttribute('data-decision', 'Invalid');
   });
 
+  test('a global condition key AWS does not document is flagged from the catalogue, with a suggestion', async ({ page }) => {
+    const wb = await openWorkbench(page, ex);
+    await typeInto(page, wb, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransports": "true"}}}]}');
+    const problems = wb.getByRole('region', { name: /problems in your policy/i });
+    await expect(problems).toContainText('is not a global condition key AWS documents');
+    await expect(problems).toContainText(/did you mean \W*aws:SecureTransport\W*\?/);
+  });
+
   test('a broken policy shows located diagnostics, Invalid rows with the reason, and no console error', async ({ page }) => {
     const wb = await openWorkbench(page, ex);
     await typeInto(page, wb, '{"Version": "2012-10-17", "Statement": [ {"Effect": "Allow" "Action": "*"} ]}');

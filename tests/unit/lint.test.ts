@@ -1,7 +1,7 @@
 /** Catalogue lint against the real catalogue: typos are caught, real actions pass. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkPolicy, lintActions, servicesNamed } from '../../engine/index.ts';
+import { checkPolicy, lintActions, lintConditionKeys, servicesNamed } from '../../engine/index.ts';
 import { loadCatalogue } from '../../scripts/catalogue.ts';
 
 const catalogue = loadCatalogue();
@@ -39,4 +39,47 @@ test('a wildcard that matches no action of the service is flagged', () => {
 test('servicesNamed lists the prefixes to load', () => {
   const { policy } = checkPolicy('{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["S3:Get*","ec2:RunInstances"],"Resource":"*"}}', 'identity');
   assert.deepEqual(servicesNamed(policy!).sort(), ['ec2', 's3']);
+});
+
+/** Lints the condition keys of a one-statement policy given as text. */
+function lintKeys(condition: Record<string, Record<string, string>>) {
+  const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: condition }] });
+  const { policy } = checkPolicy(text, 'identity');
+  assert.ok(policy);
+  return { text, diags: lintConditionKeys(policy, catalogue) };
+}
+
+test('documented global condition keys pass, in any case, tag keys included; keys of services are left alone', () => {
+  assert.deepEqual(lintKeys({
+    Bool: { 'aws:SecureTransport': 'true', 'aws:MultiFactorAuthPresent': 'true' },
+    StringEquals: { 'AWS:username': 'alice', 'aws:PrincipalTag/team': 'blue', 'aws:ResourceTag/cost center': 'x', 'aws:RequestedRegion': 'us-east-1', 's3:prefix': 'home/', 's3:NoSuchKey': 'x' },
+    IpAddress: { 'aws:SourceIp': '203.0.113.0/24' },
+    'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' },
+  }).diags, []);
+});
+
+test('a mistyped global key is flagged on its key and value, with the key it likely meant', () => {
+  const { text, diags } = lintKeys({ Bool: { 'aws:SecureTransports': 'false' } });
+  assert.equal(diags.length, 1);
+  assert.equal(diags[0].code, 'condition.unknownKey');
+  assert.equal(diags[0].severity, 'warning');
+  assert.equal(text.slice(diags[0].from, diags[0].to), '"aws:SecureTransports":"false"');
+  assert.equal(diags[0].message, '`aws:SecureTransports` is not a global condition key AWS documents, so no request carries it and the condition reads it as missing');
+  assert.equal(diags[0].hint, 'did you mean `aws:SecureTransport`?');
+  assert.equal(diags[0].path, 'Statement[0].Condition.Bool.aws:SecureTransports');
+});
+
+test('a tag key under a mistyped prefix keeps its tag key in the suggestion; a tag prefix with no tag key is flagged', () => {
+  const { diags } = lintKeys({ StringEquals: { 'aws:PrincipalTags/team': 'blue', 'aws:ResourceTag/': 'x' } });
+  assert.deepEqual(diags.map((d) => [d.code, d.hint]), [
+    ['condition.unknownKey', 'did you mean `aws:PrincipalTag/team`?'],
+    ['condition.unknownKey', 'write the tag key after the `/`, as in `aws:ResourceTag/team`'],
+  ]);
+});
+
+test('without the global keys loaded, condition keys are not checked', () => {
+  const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:SecureTransports': 'true' } } }] });
+  const { policy } = checkPolicy(text, 'identity');
+  assert.ok(policy);
+  assert.deepEqual(lintConditionKeys(policy, { prefixes: catalogue.prefixes, actionsOf: () => undefined }), []);
 });

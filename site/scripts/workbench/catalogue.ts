@@ -1,13 +1,14 @@
 /**
  * Catalogue lint in the browser: warnings for actions AWS does not have
- * (`s3:GetObjcet`), from the action catalogue the site serves as small
+ * (`s3:GetObjcet`) and global condition keys it does not document
+ * (`aws:SecureTransports`), from the catalogue the site serves as small
  * static files (/catalogue/index.json, /catalogue/<service>.json; see
  * scripts/catalogue.ts). Only the services a policy names are fetched, after
  * the first decisions are on screen; until they arrive the lint simply has
  * less to say. A failed fetch (offline) means no catalogue lint, never an
  * error on the page or in the console.
  */
-import { lintActions, servicesNamed, type ActionCatalogue, type Diagnostic, type Policy } from '../../../engine/index.ts';
+import { lintActions, lintConditionKeys, servicesNamed, type ActionCatalogue, type Diagnostic, type Policy } from '../../../engine/index.ts';
 
 /** Lint that fills in as the catalogue arrives. */
 export interface CatalogueLint {
@@ -32,6 +33,7 @@ function isStringList(v: unknown, key: string): v is Record<string, string[]> {
 let prefixes: string[] | null = null;
 let prefixesLoading = false;
 let broken = false;
+let globalKeys: string[] = [];
 const actions = new Map<string, string[]>();
 const loading = new Set<string>();
 const listeners = new Set<() => void>();
@@ -39,6 +41,7 @@ const listeners = new Set<() => void>();
 const catalogue: ActionCatalogue = {
   get prefixes() { return prefixes ?? []; },
   actionsOf: (prefix) => actions.get(prefix),
+  get globalConditionKeys() { return globalKeys; },
 };
 
 function loaded(): void {
@@ -53,6 +56,8 @@ function load(base: string, services: string[]): void {
     getJson(`${base}catalogue/index.json`).then((data) => {
       if (!isStringList(data, 'services')) throw new Error('bad catalogue index');
       prefixes = data.services;
+      // The global condition keys are an extra: an index without them still gives action lint.
+      if (isStringList(data, 'globalConditionKeys')) globalKeys = data.globalConditionKeys;
       loaded();
     }).catch(() => { broken = true; });
     return;
@@ -78,7 +83,7 @@ export function createCatalogueLint(base: string, changed: () => void): Catalogu
     lint(policy) {
       if (!policy) return [];
       load(base, servicesNamed(policy));
-      return prefixes === null ? [] : lintActions(policy, catalogue);
+      return prefixes === null ? [] : [...lintActions(policy, catalogue), ...lintConditionKeys(policy, catalogue)];
     },
   };
 }
