@@ -27,16 +27,25 @@ export interface ActionCatalogue {
    * something after it. Absent or empty: not loaded, so keys are not checked.
    */
   globalConditionKeys?: readonly string[];
+  /**
+   * The condition keys of a known prefix as the catalogue writes them, a
+   * placeholder standing for any text (`s3:ExistingObjectTag/<key>`,
+   * `kms:EncryptionContext:${EncryptionContextKey}`); undefined when not
+   * loaded yet (or not offered), so that service's keys are not checked.
+   */
+  conditionKeysOf?(prefix: string): readonly string[] | undefined;
 }
 
-/** The service prefixes a policy names, lower-case (to know which to load). */
+/** The service prefixes a policy names in actions and condition keys, lower-case (to know which to load). */
 export function servicesNamed(policy: Policy): string[] {
   const out = new Set<string>();
+  const add = (text: string): void => {
+    const colon = text.indexOf(':');
+    if (colon > 0) out.add(text.slice(0, colon).toLowerCase());
+  };
   for (const st of policy.statements) {
-    for (const a of st.action ?? st.notAction ?? []) {
-      const colon = a.value.indexOf(':');
-      if (colon > 0) out.add(a.value.slice(0, colon).toLowerCase());
-    }
+    for (const a of st.action ?? st.notAction ?? []) add(a.value);
+    for (const c of st.conditions) if (!c.key.toLowerCase().startsWith('aws:')) add(c.key);
   }
   return [...out];
 }
@@ -99,77 +108,97 @@ export function lintActions(policy: Policy, catalogue: ActionCatalogue): Diagnos
   return out;
 }
 
-/** The global keys of a catalogue, read for lookups: whole names and tag-style prefixes, lower-case. */
-interface GlobalKeys {
+/** A list of condition keys read for lookups: whole names, and keys with a placeholder as prefixes. */
+interface KeySet {
+  /** Whole names, lower-case. */
   names: Set<string>;
-  /** `aws:principaltag/` and the like, lower-case. */
-  prefixes: string[];
+  /**
+   * The text before a placeholder, as written and lower-case
+   * (`aws:PrincipalTag/`, `kms:EncryptionContext:`), with what may follow it.
+   */
+  prefixes: { written: string; lower: string; whole: RegExp }[];
   /** What a suggestion may offer: the whole names, as written. */
   candidates: string[];
-  /** The tag-style prefixes as written (`aws:PrincipalTag/`). */
-  prefixesWritten: string[];
 }
 
-const globalKeysOf = new WeakMap<readonly string[], GlobalKeys>();
+const keySets = new WeakMap<readonly string[], KeySet>();
+/** A placeholder in a catalogue key: `${TagKey}`, `<key>`, or the global page's `tag-key`. */
+const PLACEHOLDER = /\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/;
 
-function readGlobalKeys(list: readonly string[]): GlobalKeys {
-  let keys = globalKeysOf.get(list);
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function readKeys(list: readonly string[]): KeySet {
+  let keys = keySets.get(list);
   if (keys) return keys;
-  keys = { names: new Set(), prefixes: [], candidates: [], prefixesWritten: [] };
+  keys = { names: new Set(), prefixes: [], candidates: [] };
   for (const k of list) {
-    const slash = k.indexOf('/');
-    if (slash > 0) {
-      keys.prefixes.push(k.slice(0, slash + 1).toLowerCase());
-      keys.prefixesWritten.push(k.slice(0, slash + 1));
+    const m = PLACEHOLDER.exec(k);
+    if (m) {
+      const written = k.slice(0, m.index);
+      // The whole key: any text for each placeholder, the rest as written, in any case.
+      const whole = k.split(new RegExp(PLACEHOLDER.source, 'g')).map(escapeRegExp).join('.+');
+      keys.prefixes.push({ written, lower: written.toLowerCase(), whole: new RegExp(`^${whole}$`, 'is') });
     } else {
       keys.names.add(k.toLowerCase());
       keys.candidates.push(k);
     }
   }
-  globalKeysOf.set(list, keys);
+  keySets.set(list, keys);
   return keys;
 }
 
-/** Whether a condition key (any case) is one of the documented global keys. */
-function isGlobalKey(key: string, keys: GlobalKeys): boolean {
+/** Whether a condition key (any case) is in the set. */
+function hasKey(key: string, keys: KeySet): boolean {
   const lower = key.toLowerCase();
   if (keys.names.has(lower)) return true;
-  return keys.prefixes.some((p) => lower.length > p.length && lower.startsWith(p));
+  return keys.prefixes.some((p) => lower.startsWith(p.lower) && p.whole.test(key));
 }
 
-/** The documented key a mistyped global key most likely meant. */
-function suggestGlobalKey(key: string, keys: GlobalKeys): string | undefined {
+/** The key of the set that a mistyped key most likely meant. */
+function suggestKey(key: string, keys: KeySet): string | undefined {
   const slash = key.indexOf('/');
   if (slash > 0 && slash < key.length - 1) {
     // A tag-style key: fix the part before the `/`, keep the tag key.
-    const prefix = suggest(key.slice(0, slash + 1), keys.prefixesWritten);
+    const prefix = suggest(key.slice(0, slash + 1), keys.prefixes.map((p) => p.written).filter((w) => w.endsWith('/')));
     if (prefix) return prefix + key.slice(slash + 1);
   }
   return suggest(key, keys.candidates);
 }
 
 /**
- * Warnings for condition keys that begin `aws:` but are none of the global
- * condition keys AWS documents (a typo such as `aws:SecureTransports`). IAM
+ * Warnings for condition keys the catalogue does not list: a key beginning
+ * `aws:` that is none of the global condition keys AWS documents (a typo
+ * such as `aws:SecureTransports`), or a key of a known service that the
+ * Service Authorization Reference does not list for it (`s3:prefx`). IAM
  * accepts any key; one that no request carries is simply absent, so the
  * condition behaves as for a missing key, which is rarely what was meant
- * (IAM Access Analyzer reports it: "Invalid global condition key"). Keys of
- * services are not checked here.
+ * (IAM Access Analyzer reports it: "Invalid global condition key", "Invalid
+ * service condition key"). Keys of other prefixes (`saml:`, an OIDC
+ * provider's) are not checked.
  */
 export function lintConditionKeys(policy: Policy, catalogue: ActionCatalogue): Diagnostic[] {
-  const list = catalogue.globalConditionKeys;
-  if (!list || list.length === 0) return [];
-  const keys = readGlobalKeys(list);
+  const global = catalogue.globalConditionKeys;
   const out: Diagnostic[] = [];
   for (const st of policy.statements) {
     for (const c of st.conditions) {
-      if (!c.key.toLowerCase().startsWith('aws:') || isGlobalKey(c.key, keys)) continue;
+      const colon = c.key.indexOf(':');
+      const prefix = c.key.slice(0, colon).toLowerCase();
+      let list: readonly string[] | undefined;
+      if (prefix === 'aws') list = global !== undefined && global.length > 0 ? global : undefined;
+      else if (catalogue.prefixes.includes(prefix)) list = catalogue.conditionKeysOf?.(prefix);
+      if (list === undefined) continue;
+      const keys = readKeys(list);
+      if (hasKey(c.key, keys)) continue;
       // A tag prefix with nothing after it: the tag key is what is missing, not a spelling.
-      const tagMissing = c.key.endsWith('/') && keys.prefixes.includes(c.key.toLowerCase());
-      const s = tagMissing ? undefined : suggestGlobalKey(c.key, keys);
+      const tagMissing = c.key.endsWith('/') && keys.prefixes.some((p) => p.lower === c.key.toLowerCase());
+      const s = tagMissing ? undefined : suggestKey(c.key, keys);
       const d: Diagnostic = {
         code: 'condition.unknownKey', severity: 'warning', path: `Statement[${st.index}].Condition.${c.operatorText}.${c.key}`, from: c.from, to: c.to,
-        message: `\`${c.key}\` is not a global condition key AWS documents, so no request carries it and the condition reads it as missing`,
+        message: prefix === 'aws'
+          ? `\`${c.key}\` is not a global condition key AWS documents, so no request carries it and the condition reads it as missing`
+          : `\`${c.key}\` is not a condition key of ${prefix} in the Service Authorization Reference, so no request carries it and the condition reads it as missing`,
       };
       if (tagMissing) d.hint = `write the tag key after the \`/\`, as in \`${c.key}team\``;
       else if (s) d.hint = `did you mean \`${s}\`?`;

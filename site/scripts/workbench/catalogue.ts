@@ -1,7 +1,7 @@
 /**
  * Catalogue lint in the browser: warnings for actions AWS does not have
- * (`s3:GetObjcet`) and global condition keys it does not document
- * (`aws:SecureTransports`), from the catalogue the site serves as small
+ * (`s3:GetObjcet`) and condition keys it does not document
+ * (`aws:SecureTransports`, `s3:prefx`), from the catalogue the site serves as small
  * static files (/catalogue/index.json, /catalogue/<service>.json; see
  * scripts/catalogue.ts). Only the services a policy names are fetched, after
  * the first decisions are on screen; until they arrive the lint simply has
@@ -35,6 +35,7 @@ let prefixesLoading = false;
 let broken = false;
 let globalKeys: string[] = [];
 const actions = new Map<string, string[]>();
+const conditionKeys = new Map<string, string[]>();
 const loading = new Set<string>();
 const listeners = new Set<() => void>();
 
@@ -42,6 +43,7 @@ const catalogue: ActionCatalogue = {
   get prefixes() { return prefixes ?? []; },
   actionsOf: (prefix) => actions.get(prefix),
   get globalConditionKeys() { return globalKeys; },
+  conditionKeysOf: (prefix) => conditionKeys.get(prefix),
 };
 
 function loaded(): void {
@@ -68,6 +70,8 @@ function load(base: string, services: string[]): void {
     getJson(`${base}catalogue/${encodeURIComponent(service)}.json`).then((data) => {
       if (!isStringList(data, 'actions')) throw new Error('bad catalogue file');
       actions.set(service, data.actions);
+      // Condition keys are an extra: a file without them still gives action lint.
+      if (isStringList(data, 'conditionKeys')) conditionKeys.set(service, data.conditionKeys);
       loaded();
     }).catch(() => { /* no lint for this service */ }).finally(() => loading.delete(service));
   }
