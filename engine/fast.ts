@@ -370,6 +370,8 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
         if (loc === null) return false;
         values = [loc];
       }
+      // Several values for a plain Bool draw a warning (validate.ts condition.multipleBool).
+      if (values.length > 1 && op !== 'Null' && op.name === 'Bool' && parsed.set === null) return false;
       // INVARIANT: like validate.ts, entries left unset stay holes (Null, and values with variables).
       const prepared: unknown[] = new Array(values.length);
       for (let i = 0; i < values.length; i++) {

@@ -715,6 +715,15 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           }
           prepared[i] = p;
         }
+        if (parsed.op !== 'Null' && parsed.op.name === 'Bool' && parsed.set === null && values.length > 1) {
+          // IAM policy validation check reference, "Invalid condition multiple Boolean": the key "expects a single
+          // Boolean value"; with several, "the condition match might not return the results that you expect".
+          const both = values.some((v) => v.value.toLowerCase() === 'true') && values.some((v) => v.value.toLowerCase() === 'false');
+          add('warning', 'condition.multipleBool', both
+            ? `\`${km.key}\` is given both \`true\` and \`false\`: a Boolean key has one value and the condition matches if any listed value does, so this matches whenever the key is present`
+            : `\`${km.key}\` is given ${values.length} Boolean values where it has one`, kp, km.value,
+          both ? 'keep the one value you mean; to ask only whether the key is present, use `Null`' : 'give the value once');
+        }
         out.push({
           operatorText: om.key, parsed, key: km.key, values, prepared,
           from: km.from, to: km.value.to,

@@ -122,6 +122,15 @@ describe('Version and policy variables', () => {
     expectNoDiagnostic(one('identity', { Resource: 'arn:aws:s3:us-east-1:111122223333:accesspoint/ap' }), 'identity', 'resource.iamRegion');
   });
   test('a policy variable in a principal is refused', () => expectDiagnostic(one('resource', { Principal: { AWS: 'arn:aws:iam::111122223333:user/${aws:username}' } }), 'resource', 'principal.variable', '"arn:aws:iam::111122223333:user/${aws:username}"', 'variables work only in `Resource` and `Condition` values'));
+  test('a plain Bool key given several values is a warning; with both true and false it matches whenever the key is present', () => {
+    const d = findDiagnostic(one('identity', { Condition: { Bool: { 'aws:SecureTransport': ['true', 'false'] } } }), 'identity', 'condition.multipleBool', '[\n            "true",\n            "false"\n          ]', 'so this matches whenever the key is present');
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.hint, 'keep the one value you mean; to ask only whether the key is present, use `Null`');
+    findDiagnostic(one('identity', { Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': ['true', 'true'] } } }), 'identity', 'condition.multipleBool', '[\n            "true",\n            "true"\n          ]', 'is given 2 Boolean values where it has one');
+    // One value, or a set operator over a multivalued key, draws nothing.
+    expectNoDiagnostic(one('identity', { Condition: { Bool: { 'aws:SecureTransport': ['true'] } } }), 'identity', 'condition.multipleBool');
+    expectNoDiagnostic(one('identity', { Condition: { 'ForAnyValue:Bool': { 'aws:SecureTransport': ['true', 'false'] } } }), 'identity', 'condition.multipleBool');
+  });
   test('a Date value of four digits alone is a warning: epoch seconds, not a year', () => {
     const d = findDiagnostic(one('identity', { Condition: { DateGreaterThan: { 'aws:CurrentTime': '2021' } } }), 'identity', 'condition.dateYear', '"2021"', 'is read as epoch time, 2021 seconds after 1970-01-01T00:00:00Z');
     assert.equal(d.severity, 'warning');
