@@ -117,6 +117,12 @@ export interface ArnPartProblem {
   part: 'partition' | 'service' | 'account';
   /** The part as written. */
   text: string;
+  /**
+   * Set when a `*` stands in an earlier part: that `*` may reach past its
+   * colon, so the ARN could in theory still match something; only an account
+   * of digits, but not 12 of them, is then reported, as almost surely a typo.
+   */
+  afterStar?: true;
 }
 
 /** Whether a part holds a wildcard or a `$` (a variable, which variable.arnPrefix already comments on). */
@@ -125,6 +131,7 @@ function isOpenPart(s: string): boolean {
 }
 
 const ACCOUNT_DIGITS = /^\d{12}$/;
+const DIGITS = /^\d+$/;
 const UPPER = /[A-Z]/;
 
 /**
@@ -136,20 +143,26 @@ const UPPER = /[A-Z]/;
  * integers"); ARNs are matched with case. A partition is `aws` or begins
  * `aws-` (`aws-cn`, `aws-us-gov`, ...); an account part is empty (S3 and
  * other services leave it out), 12 digits, or `aws` (AWS managed policies,
- * `arn:aws:iam::aws:policy/...`). Parts with a wildcard or a `$` pass, and
- * so do the parts after a `*` ("If the wildcard (*) is the last character of
- * a resource ARN segment, it can expand to match beyond colon boundaries",
- * IAM User Guide, Resource).
+ * `arn:aws:iam::aws:policy/...`). Parts with a wildcard or a `$` pass.
+ * After a `*`, which "can expand to match beyond colon boundaries" when it
+ * ends a segment (IAM User Guide, Resource), a later part may not be what it
+ * seems: only an account of digits but not 12 of them is reported then
+ * (`afterStar`), since that is almost surely a mistyped account ID.
  */
 export function arnPartProblem(arn: string): ArnPartProblem | null {
   const s = arnSegments(arn);
   if (s === null) return null;
   const [, partition, service, region, account] = s;
+  const mistypedAccount = account !== '' && account.length !== 12 && DIGITS.test(account);
   if (!isOpenPart(partition) && partition !== 'aws' && !partition.startsWith('aws-')) return { part: 'partition', text: partition };
   // A `*` that ends a part may reach past its colon (Resource page), so a part after one may not be what it seems.
-  if (partition.indexOf('*') >= 0) return null;
+  if (partition.indexOf('*') >= 0) {
+    return mistypedAccount ? { part: 'account', text: account, afterStar: true } : null;
+  }
   if (!isOpenPart(service) && UPPER.test(service)) return { part: 'service', text: service };
-  if (service.indexOf('*') >= 0 || region.indexOf('*') >= 0) return null;
+  if (service.indexOf('*') >= 0 || region.indexOf('*') >= 0) {
+    return mistypedAccount ? { part: 'account', text: account, afterStar: true } : null;
+  }
   if (account !== '' && account !== 'aws' && !ACCOUNT_DIGITS.test(account) && !isOpenPart(account)) return { part: 'account', text: account };
   return null;
 }

@@ -92,7 +92,7 @@ const DIGITS_ONLY = /^[0-9]*$/;
  * The warning for a Resource ARN part that no resource can have (arn.ts
  * arnPartProblem): code, message and hint, from the part as written and the ARN.
  */
-const PART_PROBLEMS: Record<ArnPartProblem['part'], (part: string, arn: string) => [string, string, string]> = {
+const PART_PROBLEMS: Record<ArnPartProblem['part'], (part: string, arn: string, afterStar: boolean) => [string, string, string]> = {
   partition: (part, arn) => [
     'resource.partition',
     `\`${part}\` is not a partition: AWS partitions are \`aws\`, \`aws-cn\`, \`aws-us-gov\` and the like, so \`${arn}\` matches no resource`,
@@ -103,9 +103,10 @@ const PART_PROBLEMS: Record<ArnPartProblem['part'], (part: string, arn: string) 
     `\`${part}\` has capital letters: service prefixes are lower-case and ARNs are matched with case, so \`${arn}\` matches no resource`,
     `write \`${part.toLowerCase()}\``,
   ],
-  account: (part, arn) => [
+  account: (part, arn, afterStar) => [
     'resource.account',
-    `\`${part}\` is not an account ID, which has 12 digits, so \`${arn}\` matches no resource`,
+    // After a `*` that may reach past its colon, the part is only probably the account.
+    `\`${part}\` is not an account ID, which has 12 digits, so \`${arn}\` ${afterStar ? 'is unlikely to match the resources you meant' : 'matches no resource'}`,
     'write the 12 digits, as in `111122223333`, or `*` for any account; services such as S3 leave the account part empty',
   ],
 };
@@ -513,7 +514,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
     checkVariables(r, path);
     const wrongPart = arnPartProblem(v);
     if (wrongPart !== null) {
-      const [code, message, hint] = PART_PROBLEMS[wrongPart.part](wrongPart.text, v);
+      const [code, message, hint] = PART_PROBLEMS[wrongPart.part](wrongPart.text, v, wrongPart.afterStar === true);
       add('warning', code, message, path, r, hint);
     }
     if (variables && variableBeforeResourcePart(v)) {

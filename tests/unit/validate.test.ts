@@ -206,10 +206,15 @@ describe('Resource and NotResource', () => {
       'arn:aws-cn:s3:::b/*', 'arn:aws-us-gov:sqs:us-gov-west-1:111122223333:q', 'arn:*:s3:::b', 'arn:aws:iam::aws:policy/ReadOnlyAccess',
       'arn:aws:ec2:*:*:instance/*', 'arn:aws:sqs:*:1111222233?3:q', 'arn:aws:s3:::B-not-a-bucket-name',
       // The Region's `*` may reach past its colon, so `log-group` need not be the account (Resource page).
-      'arn:aws:logs:*:log-group:app:log-stream:*', 'arn:*:S3:::b',
+      'arn:aws:logs:*:log-group:app:log-stream:*', 'arn:*:S3:::b', 'arn:aws:ec2:*:111122223333:instance/*',
     ]) {
       for (const code of ['resource.partition', 'resource.serviceCase', 'resource.account']) expectNoDiagnostic(one('identity', { Resource: arn }), 'identity', code);
     }
+  });
+  test('after a `*`, an account of digits but not 12 of them is still flagged, as probably a typo', () => {
+    const arn = 'arn:aws:ec2:*:11112222333:instance/*';
+    const d = findDiagnostic(one('identity', { Resource: arn }), 'identity', 'resource.account', JSON.stringify(arn), `\`11112222333\` is not an account ID, which has 12 digits, so \`${arn}\` is unlikely to match the resources you meant`);
+    assert.equal(d.severity, 'warning');
   });
   test('a trust policy with Resource is rejected, underlining Resource', () => expectDiagnostic(one('trust', { Resource: '*' }), 'trust', 'resource.inTrust', '"Resource"', 'a role trust policy has no `Resource`'));
   test('a trust policy with NotResource is rejected', () => expectDiagnostic(one('trust', { NotResource: '*' }), 'trust', 'resource.inTrust', '"NotResource"', 'the role itself is the resource'));
