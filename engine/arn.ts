@@ -130,9 +130,22 @@ function isOpenPart(s: string): boolean {
   return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('$') >= 0;
 }
 
-const ACCOUNT_DIGITS = /^\d{12}$/;
-const DIGITS = /^\d+$/;
+const DIGITS = /^\d*$/;
 const UPPER = /[A-Z]/;
+
+/** Whether an ARN's account part is digits, but not 12 of them: a mistyped account ID, which no account has. */
+export function accountIdMistyped(account: string): boolean {
+  return account !== '' && account.length !== 12 && DIGITS.test(account);
+}
+
+/**
+ * Whether a principal ARN's account part names no account: digits but not
+ * 12 of them, or nothing. Other text stays allowed, such as `cloudfront` in
+ * the ARN of a CloudFront origin access identity.
+ */
+export function principalAccountMistyped(account: string): boolean {
+  return account === '' || accountIdMistyped(account);
+}
 
 /**
  * The first part of a complete Resource ARN that makes it name no resource,
@@ -153,17 +166,14 @@ export function arnPartProblem(arn: string): ArnPartProblem | null {
   const s = arnSegments(arn);
   if (s === null) return null;
   const [, partition, service, region, account] = s;
-  const mistypedAccount = account !== '' && account.length !== 12 && DIGITS.test(account);
   if (!isOpenPart(partition) && partition !== 'aws' && !partition.startsWith('aws-')) return { part: 'partition', text: partition };
   // A `*` that ends a part may reach past its colon (Resource page), so a part after one may not be what it seems.
-  if (partition.indexOf('*') >= 0) {
-    return mistypedAccount ? { part: 'account', text: account, afterStar: true } : null;
+  const partitionStar = partition.indexOf('*') >= 0;
+  if (!partitionStar && !isOpenPart(service) && UPPER.test(service)) return { part: 'service', text: service };
+  if (partitionStar || service.indexOf('*') >= 0 || region.indexOf('*') >= 0) {
+    return accountIdMistyped(account) ? { part: 'account', text: account, afterStar: true } : null;
   }
-  if (!isOpenPart(service) && UPPER.test(service)) return { part: 'service', text: service };
-  if (service.indexOf('*') >= 0 || region.indexOf('*') >= 0) {
-    return mistypedAccount ? { part: 'account', text: account, afterStar: true } : null;
-  }
-  if (account !== '' && account !== 'aws' && !ACCOUNT_DIGITS.test(account) && !isOpenPart(account)) return { part: 'account', text: account };
+  if (account !== '' && account !== 'aws' && !ACCOUNT_ID.test(account) && !isOpenPart(account)) return { part: 'account', text: account };
   return null;
 }
 

@@ -18,10 +18,10 @@ import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from '.
 import { type ParsedOperator, parseOperator } from './operators/index.ts';
 import type { PatternPiece } from './wildcard.ts';
 import { findVariables, hasVariableMark } from './variables.ts';
-import { ACCOUNT_ID, arnPartProblem, splitArn } from './arn.ts';
+import { ACCOUNT_ID, arnPartProblem, principalAccountMistyped, splitArn } from './arn.ts';
 import { RCP_SERVICES } from './organizations.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
-import { ABOVE_LATIN1, IDENTITY_BASED, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY, coversTrustAction, principalAccountMistyped } from './validate.ts';
+import { ABOVE_LATIN1, IDENTITY_BASED, LATIN1_ONLY, SIZE_LIMITS, YEAR_ONLY, boolGivenSeveralValues, coversTrustAction } from './validate.ts';
 
 /** The pieces passed to an operator without wildcards, which reads only the text. */
 const NO_PIECES: PatternPiece[] = [];
@@ -371,7 +371,7 @@ function conditions(v: unknown, w: Walk, out: ConditionSpec[]): boolean {
         values = [loc];
       }
       // Several values for a plain Bool draw a warning (validate.ts condition.multipleBool).
-      if (values.length > 1 && op !== 'Null' && op.name === 'Bool' && parsed.set === null) return false;
+      if (boolGivenSeveralValues(parsed, values.length)) return false;
       // INVARIANT: like validate.ts, entries left unset stay holes (Null, and values with variables).
       const prepared: unknown[] = new Array(values.length);
       for (let i = 0; i < values.length; i++) {

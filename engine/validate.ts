@@ -7,9 +7,9 @@
 import type { Diagnostic, PolicyKind, Range, Severity } from './types.ts';
 import type { JsonMember, JsonNode, JsonObject } from './json.ts';
 import type { ConditionSpec, Located, Policy, PrincipalSpec, Statement } from './policy.ts';
-import { OPERATOR_NAMES, parseOperator } from './operators/index.ts';
+import { OPERATOR_NAMES, type ParsedOperator, parseOperator } from './operators/index.ts';
 import { findVariables } from './variables.ts';
-import { ACCOUNT_ID, type ArnPartProblem, arnPartProblem, splitArn, isArn, completeArn, arnServiceHasWildcard, iamArnHasRegion, variableBeforeResourcePart } from './arn.ts';
+import { ACCOUNT_ID, type ArnPartProblem, arnPartProblem, principalAccountMistyped, splitArn, isArn, completeArn, arnServiceHasWildcard, iamArnHasRegion, variableBeforeResourcePart } from './arn.ts';
 import { TRUE_FALSE } from './operators/bool.ts';
 import { suggest } from './suggest.ts';
 import { RCP_SERVICES } from './organizations.ts';
@@ -79,14 +79,14 @@ const ACTION_NAME = /^[A-Za-z0-9*?_-]+$/;
 const BUCKET_NAME = /^[a-z0-9.-]+$/;
 
 /**
- * Whether a principal ARN's account part is digits, but not 12 of them (or
- * empty): a mistyped account ID, which no account has. Other text stays
- * allowed, such as `cloudfront` in the ARN of a CloudFront origin access identity.
+ * Whether a plain `Bool` (or `BoolIfExists`) key is given several values
+ * (condition.multipleBool). IAM policy validation check reference, "Invalid
+ * condition multiple Boolean": the key "expects a single Boolean value"; with
+ * several, "the condition match might not return the results that you expect".
  */
-export function principalAccountMistyped(account: string): boolean {
-  return account.length !== 12 && DIGITS_ONLY.test(account);
+export function boolGivenSeveralValues(parsed: ParsedOperator, count: number): boolean {
+  return count > 1 && parsed.op !== 'Null' && parsed.op.name === 'Bool' && parsed.set === null;
 }
-const DIGITS_ONLY = /^[0-9]*$/;
 
 /**
  * The warning for a Resource ARN part that no resource can have (arn.ts
@@ -716,9 +716,7 @@ export function validate(root: JsonNode | null, kind: PolicyKind, size = 0): Val
           }
           prepared[i] = p;
         }
-        if (parsed.op !== 'Null' && parsed.op.name === 'Bool' && parsed.set === null && values.length > 1) {
-          // IAM policy validation check reference, "Invalid condition multiple Boolean": the key "expects a single
-          // Boolean value"; with several, "the condition match might not return the results that you expect".
+        if (boolGivenSeveralValues(parsed, values.length)) {
           const both = values.some((v) => v.value.toLowerCase() === 'true') && values.some((v) => v.value.toLowerCase() === 'false');
           add('warning', 'condition.multipleBool', both
             ? `\`${km.key}\` is given both \`true\` and \`false\`: a Boolean key has one value and the condition matches if any listed value does, so this matches whenever the key is present`

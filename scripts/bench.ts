@@ -3,7 +3,7 @@
  * shared/bench/README.md. Every evaluation starts from the case as written
  * (check, compile and decide each time); nothing is carried over.
  */
-import { evaluateCase } from '../engine/index.ts';
+import { type CaseInput, evaluateCase } from '../engine/index.ts';
 import { mapPolicySet } from '../engine/requests.ts';
 import { loadCases } from './cases.ts';
 
@@ -20,11 +20,11 @@ const trace = process.argv.includes('--trace');
  * types. Not the contract's figure, which starts from the parsed file.
  */
 const asText = process.argv.includes('--text');
-function withTextPolicies(c: import('../engine/index.ts').CaseInput): import('../engine/index.ts').CaseInput {
+function withTextPolicies(c: CaseInput): CaseInput {
   if (!c.policies) return c;
   return { ...c, policies: mapPolicySet(c.policies, (p) => (typeof p === 'string' ? p : JSON.stringify(p, null, 2))) };
 }
-function decide(c: import('../engine/index.ts').CaseInput): string {
+function decide(c: CaseInput): string {
   const o = evaluateCase(c, { trace });
   return o.kind === 'invalid' ? 'InvalidPolicy' : o.result.decision;
 }
@@ -35,7 +35,7 @@ function main(): void {
     console.error('usage: npm run --silent bench -- FILE');
     process.exit(2);
   }
-  let cases: import('../engine/index.ts').CaseInput[];
+  let cases: CaseInput[];
   try {
     cases = loadCases(file).map((l) => (asText ? withTextPolicies(l.case) : l.case));
   } catch (e) {

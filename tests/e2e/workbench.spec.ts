@@ -55,6 +55,7 @@ async function openWorkbench(page: Page, exercise: Exercise): Promise<Locator> {
 }
 
 const editorOf = (wb: Locator): Locator => wb.getByRole('textbox', { name: /policy/i });
+const problemsOf = (wb: Locator): Locator => wb.getByRole('region', { name: /problems in your policy/i });
 
 /**
  * Replaces the editor's text with `text`: all but its last characters are
@@ -275,7 +276,7 @@ test.describe('edit exercise', () => {
   test('an action AWS does not have is flagged from the catalogue, with a suggestion', async ({ page }) => {
     const wb = await openWorkbench(page, ex);
     await typeInto(page, wb, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*"}]}');
-    const problems = wb.getByRole('region', { name: /problems in your policy/i });
+    const problems = problemsOf(wb);
     await expect(problems).toContainText('is not a s3 action');
     await expect(problems).toContainText(/did you mean \W*s3:GetObject\W*\?/);
     // A warning, not an error: the policy still decides.
@@ -285,7 +286,7 @@ test.describe('edit exercise', () => {
   test('condition keys AWS does not document are flagged from the catalogue, with suggestions', async ({ page }) => {
     const wb = await openWorkbench(page, ex);
     await typeInto(page, wb, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransports": "true"}, "StringLike": {"kms:ViaServic": "s3.*"}}}]}');
-    const problems = wb.getByRole('region', { name: /problems in your policy/i });
+    const problems = problemsOf(wb);
     await expect(problems).toContainText('is not a global condition key AWS documents');
     await expect(problems).toContainText(/did you mean \W*aws:SecureTransport\W*\?/);
     // kms is named by a condition key only: its keys are fetched for it.
@@ -296,7 +297,7 @@ test.describe('edit exercise', () => {
   test('a broken policy shows located diagnostics, Invalid rows with the reason, and no console error', async ({ page }) => {
     const wb = await openWorkbench(page, ex);
     await typeInto(page, wb, '{"Version": "2012-10-17", "Statement": [ {"Effect": "Allow" "Action": "*"} ]}');
-    const problems = wb.getByRole('region', { name: /problems in your policy/i });
+    const problems = problemsOf(wb);
     await expect(problems).toContainText(/Line 1, column \d+/);
     await expect(problems).toContainText(/error/i);
     // The diagnostic is drawn in the editor (underline, gutter mark).

@@ -5,7 +5,7 @@
  */
 import { policyText, resourceKindFor } from '../../../lessons/exercise.ts';
 import type { Exercise, Question } from '../../../lessons/schema.ts';
-import { EXAMS, isExam, questionKey, type ExamCode, type PracticeData, type PracticeExercise, type PracticeQuestion } from './types.ts';
+import { examsInOrder as exams, questionKey, type PracticeData, type PracticeExercise, type PracticeQuestion } from './types.ts';
 
 /** A written lesson with its content, as the page hands it over. */
 export interface LessonContent {
@@ -18,9 +18,6 @@ export interface LessonContent {
   exercises: readonly Exercise[];
 }
 
-/** The known exams of a list, in EXAMS' order, so every item reads them alike. */
-const exams = (list: readonly string[]): ExamCode[] =>
-  list.filter(isExam).sort((a, b) => EXAMS.indexOf(a) - EXAMS.indexOf(b));
 
 /** The page's data: every lesson's questions and every exercise's scenarios. */
 export function buildPracticeData(lessons: readonly LessonContent[]): PracticeData {

@@ -16,6 +16,11 @@ import { isRecord } from '../data.ts';
 export const EXAMS = ['CLF', 'SAA', 'DVA', 'SOA', 'SCS'] as const;
 export type ExamCode = (typeof EXAMS)[number];
 
+/** The known exams of a list, in EXAMS' order, so that every page lists them alike. */
+export function examsInOrder(list: readonly string[]): ExamCode[] {
+  return EXAMS.filter((e) => list.includes(e));
+}
+
 /** A written lesson, as the filters and score lists name it. */
 export interface PracticeLesson {
   /** URL slug, e.g. `root-user`; the key of its score. */
